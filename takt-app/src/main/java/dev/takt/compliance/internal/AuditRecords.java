@@ -1,0 +1,128 @@
+package dev.takt.compliance.internal;
+
+import dev.takt.compliance.AuditAction;
+import dev.takt.compliance.AuditRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The audit tables: the records (insert and read only) and the head of the chain. */
+@Repository
+class AuditRecords {
+
+  record Head(long seq, String hash) {}
+
+  /** Filters of the audit search; null means any. */
+  record Query(
+      String entityType, String entityKey, String actor, Instant from, Instant to, long afterSeq) {}
+
+  private final JdbcClient jdbc;
+
+  AuditRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Head lockHead() {
+    return jdbc.sql("SELECT last_seq, last_hash FROM compliance_audit_head WHERE id = 1 FOR UPDATE")
+        .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+        .single();
+  }
+
+  Head head() {
+    return jdbc.sql("SELECT last_seq, last_hash FROM compliance_audit_head WHERE id = 1")
+        .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+        .single();
+  }
+
+  void append(AuditRecord r) {
+    jdbc.sql(
+            """
+            INSERT INTO compliance_audit_record (seq, occurred_at, actor, action, entity_type,
+              entity_key, old_value, new_value, reason, prev_hash, hash)
+            VALUES (:seq, :at, :actor, :action, :type, :key, :old, :new, :reason, :prev, :hash)
+            """)
+        .param("seq", r.seq())
+        .param("at", OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC))
+        .param("actor", r.actor())
+        .param("action", r.action().name())
+        .param("type", r.entityType())
+        .param("key", r.entityKey())
+        .param("old", r.oldValue())
+        .param("new", r.newValue())
+        .param("reason", r.reason())
+        .param("prev", r.previousHash())
+        .param("hash", r.hash())
+        .update();
+    jdbc.sql("UPDATE compliance_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+        .param("seq", r.seq())
+        .param("hash", r.hash())
+        .update();
+  }
+
+  List<AuditRecord> find(Query q, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT * FROM compliance_audit_record WHERE seq > :after");
+    Map<String, Object> params = new HashMap<>();
+    params.put("after", q.afterSeq());
+    params.put("limit", limit);
+    if (q.entityType() != null) {
+      sql.append(" AND entity_type = :type");
+      params.put("type", q.entityType());
+    }
+    if (q.entityKey() != null) {
+      sql.append(" AND entity_key = :key");
+      params.put("key", q.entityKey());
+    }
+    if (q.actor() != null) {
+      sql.append(" AND actor = :actor");
+      params.put("actor", q.actor());
+    }
+    if (q.from() != null) {
+      sql.append(" AND occurred_at >= :from");
+      params.put("from", OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
+    }
+    if (q.to() != null) {
+      sql.append(" AND occurred_at < :to");
+      params.put("to", OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
+    }
+    sql.append(" ORDER BY seq LIMIT :limit");
+    return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+  }
+
+  /** Streams every record in sequence order until {@code visitor} returns false. */
+  void walk(Predicate<AuditRecord> visitor) {
+    boolean[] going = {true};
+    jdbc.sql("SELECT * FROM compliance_audit_record ORDER BY seq")
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  if (going[0]) {
+                    going[0] = visitor.test(map(rs));
+                  }
+                });
+  }
+
+  private static AuditRecord map(ResultSet rs) throws SQLException {
+    return new AuditRecord(
+        rs.getLong("seq"),
+        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        rs.getString("actor"),
+        AuditAction.valueOf(rs.getString("action")),
+        rs.getString("entity_type"),
+        rs.getString("entity_key"),
+        rs.getString("old_value"),
+        rs.getString("new_value"),
+        rs.getString("reason"),
+        rs.getString("prev_hash"),
+        rs.getString("hash"));
+  }
+}

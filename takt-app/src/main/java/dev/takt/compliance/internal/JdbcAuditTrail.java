@@ -1,0 +1,109 @@
+package dev.takt.compliance.internal;
+
+import dev.takt.compliance.AuditAction;
+import dev.takt.compliance.AuditRecord;
+import dev.takt.compliance.AuditTrail;
+import dev.takt.shared.InvalidInputException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Appends to the hash chain. Appends are serialised by the row lock on the chain head, held until
+ * the caller's transaction ends: two concurrent changes can never both link to the same
+ * predecessor, on H2 and PostgreSQL alike.
+ */
+@Service
+class JdbcAuditTrail implements AuditTrail {
+
+  static final int MAX_REASON_LENGTH = 500;
+
+  private final AuditRecords records;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  JdbcAuditTrail(AuditRecords records, ObjectMapper json, Clock clock) {
+    this.records = records;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(
+      AuditAction action, String entityType, String entityKey, Object oldValue, Object newValue) {
+    String reason = reasonFromRequest();
+    AuditRecords.Head head = records.lockHead();
+    // PostgreSQL keeps microseconds; hash what will be read back.
+    Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    AuditRecord unsigned =
+        new AuditRecord(
+            head.seq() + 1,
+            at,
+            currentActor(),
+            action,
+            entityType,
+            entityKey,
+            toJson(oldValue),
+            toJson(newValue),
+            reason,
+            head.hash(),
+            null);
+    AuditRecord signed = withHash(unsigned, HashChain.hashOf(unsigned));
+    records.append(signed);
+  }
+
+  private static AuditRecord withHash(AuditRecord r, String hash) {
+    return new AuditRecord(
+        r.seq(),
+        r.occurredAt(),
+        r.actor(),
+        r.action(),
+        r.entityType(),
+        r.entityKey(),
+        r.oldValue(),
+        r.newValue(),
+        r.reason(),
+        r.previousHash(),
+        hash);
+  }
+
+  private String toJson(Object value) {
+    return value == null ? null : json.writeValueAsString(value);
+  }
+
+  static String currentActor() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
+      return "system";
+    }
+    return auth.getName();
+  }
+
+  private static String reasonFromRequest() {
+    if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs)) {
+      return null;
+    }
+    String reason = attrs.getRequest().getHeader(REASON_HEADER);
+    if (reason == null || reason.isBlank()) {
+      return null;
+    }
+    if (reason.length() > MAX_REASON_LENGTH) {
+      throw new InvalidInputException(
+          REASON_HEADER, "the reason may be at most " + MAX_REASON_LENGTH + " characters long");
+    }
+    if (reason.chars().anyMatch(c -> Character.isISOControl(c))) {
+      throw new InvalidInputException(
+          REASON_HEADER, "the reason may not contain control characters");
+    }
+    return reason.strip();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.takt.identity.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who gets in. Browser users log in with a form (a session); scripts and the ERP send HTTP Basic or
+ * a bearer API token on every call (no session); terminal operators log in with badge + PIN. An API
+ * call without valid credentials gets a 401 problem, a page a redirect to the login form. What a
+ * logged-in user may do is decided per endpoint by {@link RoleCheckInterceptor}.
+ */
+@Configuration
+@EnableConfigurationProperties(LockoutPolicy.class)
+class SecurityConfiguration {
+
+  static final RequestMatcher API =
+      request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+
+  @Bean
+  PasswordEncoder passwordEncoder(@Value("${takt.security.bcrypt-strength:10}") int strength) {
+    // bcrypt; the {bcrypt} prefix lets a later, stronger algorithm take over hash by hash.
+    return new DelegatingPasswordEncoder(
+        "bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(
+      LoginService login, ApiTokenRepository tokens, UserRepository users, Clock clock) {
+    ProviderManager manager =
+        new ProviderManager(
+            List.of(
+                new TaktAuthenticationProviders.PasswordProvider(login),
+                new TaktAuthenticationProviders.BadgeProvider(login),
+                new TaktAuthenticationProviders.TokenProvider(tokens, users, clock)));
+    manager.setEraseCredentialsAfterAuthentication(true);
+    return manager;
+  }
+
+  @Bean
+  SecurityFilterChain filterChain(
+      HttpSecurity http, AuthenticationManager authManager, ProblemResponses problems)
+      throws Exception {
+    AuthenticationEntryPoint apiEntryPoint = problems::unauthorized;
+    AccessDeniedHandler pageDenied = new AccessDeniedHandlerImpl();
+    http.authenticationManager(authManager)
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/login",
+                        "/login/badge",
+                        "/css/**",
+                        "/js/**",
+                        "/img/**",
+                        "/webjars/**",
+                        "/favicon.ico",
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/error")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .httpBasic(basic -> basic.realmName("Takt").authenticationEntryPoint(apiEntryPoint))
+        .addFilterBefore(bearerFilter(authManager, apiEntryPoint), BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new BadgeLoginFilter(authManager), UsernamePasswordAuthenticationFilter.class)
+        .exceptionHandling(
+            ex ->
+                ex.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                    .accessDeniedHandler(
+                        (request, response, denied) -> {
+                          if (API.matches(request)) {
+                            problems.forbidden(request, response, denied);
+                          } else {
+                            pageDenied.handle(request, response, denied);
+                          }
+                        }))
+        // Calls that carry their own credentials cannot be forged by another site's page.
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                    + " script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                    .frameOptions(frame -> frame.deny()));
+    return http.build();
+  }
+
+  private static AuthenticationFilter bearerFilter(
+      AuthenticationManager authManager, AuthenticationEntryPoint entryPoint) {
+    AuthenticationFilter filter =
+        new AuthenticationFilter(
+            authManager,
+            request -> {
+              String header = request.getHeader("Authorization");
+              if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return null;
+              }
+              return new TaktAuthenticationProviders.BearerToken(header.substring(7).strip());
+            });
+    filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+    filter.setSuccessHandler((request, response, auth) -> {});
+    filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+    return filter;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.takt.identity.internal;
+
+import dev.takt.shared.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserRepository {
+
+  private final JdbcClient jdbc;
+
+  UserRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  static OffsetDateTime ts(Instant at) {
+    return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  boolean any() {
+    return jdbc.sql("SELECT COUNT(*) FROM identity_user").query(Long.class).single() > 0;
+  }
+
+  Optional<StoredUser> byUsername(String username) {
+    return jdbc.sql("SELECT * FROM identity_user WHERE username = :u")
+        .param("u", username)
+        .query(this::map)
+        .optional();
+  }
+
+  Optional<StoredUser> byBadge(String badge) {
+    return jdbc.sql("SELECT * FROM identity_user WHERE badge_number = :b")
+        .param("b", badge)
+        .query(this::map)
+        .optional();
+  }
+
+  Optional<StoredUser> byId(UUID id) {
+    return jdbc.sql("SELECT * FROM identity_user WHERE id = :id")
+        .param("id", id)
+        .query(this::map)
+        .optional();
+  }
+
+  /** Users by username after {@code after}, in username order. */
+  List<StoredUser> page(String after, String search, int limit) {
+    String like = search == null ? null : "%" + search.toLowerCase() + "%";
+    return jdbc.sql(
+            """
+            SELECT * FROM identity_user WHERE username > :after
+              AND (CAST(:q AS VARCHAR) IS NULL OR LOWER(username) LIKE :q OR LOWER(display_name) LIKE :q)
+            ORDER BY username LIMIT :limit
+            """)
+        .param("after", after == null ? "" : after)
+        .param("q", like)
+        .param("limit", limit)
+        .query(this::map)
+        .list();
+  }
+
+  void insert(StoredUser u, Instant now) {
+    jdbc.sql(
+            """
+            INSERT INTO identity_user (id, username, display_name, password_hash, badge_number,
+              pin_hash, active, failed_attempts, locked_until, last_login_at, created_at,
+              updated_at, version)
+            VALUES (:id, :username, :name, :pw, :badge, :pin, :active, 0, NULL, NULL, :now, :now, 1)
+            """)
+        .param("id", u.id())
+        .param("username", u.username())
+        .param("name", u.displayName())
+        .param("pw", u.passwordHash())
+        .param("badge", u.badgeNumber())
+        .param("pin", u.pinHash())
+        .param("active", u.active())
+        .param("now", ts(now))
+        .update();
+    writeRolesAndSites(u);
+  }
+
+  /** Writes every field but the login counters; fails with false on a stale version. */
+  boolean update(StoredUser u, Instant now) {
+    int rows =
+        jdbc.sql(
+                """
+                UPDATE identity_user SET display_name = :name, password_hash = :pw,
+                  badge_number = :badge, pin_hash = :pin, active = :active,
+                  failed_attempts = :failed, locked_until = :locked,
+                  updated_at = :now, version = version + 1
+                WHERE id = :id AND version = :version
+                """)
+            .param("name", u.displayName())
+            .param("pw", u.passwordHash())
+            .param("badge", u.badgeNumber())
+            .param("pin", u.pinHash())
+            .param("active", u.active())
+            .param("failed", u.failedAttempts())
+            .param("locked", ts(u.lockedUntil()))
+            .param("now", ts(now))
+            .param("id", u.id())
+            .param("version", u.version())
+            .update();
+    if (rows == 1) {
+      jdbc.sql("DELETE FROM identity_user_role WHERE user_id = :id").param("id", u.id()).update();
+      jdbc.sql("DELETE FROM identity_user_site WHERE user_id = :id").param("id", u.id()).update();
+      writeRolesAndSites(u);
+    }
+    return rows == 1;
+  }
+
+  /** Counts a failed login; returns the new count. Row-locked, so parallel failures all count. */
+  int countFailure(UUID id) {
+    jdbc.sql("UPDATE identity_user SET failed_attempts = failed_attempts + 1 WHERE id = :id")
+        .param("id", id)
+        .update();
+    return jdbc.sql("SELECT failed_attempts FROM identity_user WHERE id = :id")
+        .param("id", id)
+        .query(Integer.class)
+        .single();
+  }
+
+  void lockUntil(UUID id, Instant until) {
+    jdbc.sql(
+            "UPDATE identity_user SET locked_until = :until, failed_attempts = 0,"
+                + " version = version + 1 WHERE id = :id")
+        .param("until", ts(until))
+        .param("id", id)
+        .update();
+  }
+
+  void recordLogin(UUID id, Instant at) {
+    jdbc.sql("UPDATE identity_user SET failed_attempts = 0, last_login_at = :at WHERE id = :id")
+        .param("at", ts(at))
+        .param("id", id)
+        .update();
+  }
+
+  private void writeRolesAndSites(StoredUser u) {
+    for (Role role : u.roles()) {
+      jdbc.sql("INSERT INTO identity_user_role (user_id, role) VALUES (:id, :role)")
+          .param("id", u.id())
+          .param("role", role.name())
+          .update();
+    }
+    for (String site : u.sites()) {
+      jdbc.sql("INSERT INTO identity_user_site (user_id, site_code) VALUES (:id, :site)")
+          .param("id", u.id())
+          .param("site", site)
+          .update();
+    }
+  }
+
+  private StoredUser map(ResultSet rs, int row) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
+    return new StoredUser(
+        id,
+        rs.getString("username"),
+        rs.getString("display_name"),
+        rs.getString("password_hash"),
+        rs.getString("badge_number"),
+        rs.getString("pin_hash"),
+        rs.getBoolean("active"),
+        rs.getInt("failed_attempts"),
+        instant(rs, "locked_until"),
+        instant(rs, "last_login_at"),
+        roles(id),
+        sites(id),
+        rs.getLong("version"));
+  }
+
+  private Set<Role> roles(UUID id) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    jdbc.sql("SELECT role FROM identity_user_role WHERE user_id = :id")
+        .param("id", id)
+        .query(String.class)
+        .list()
+        .forEach(r -> roles.add(Role.valueOf(r)));
+    return roles;
+  }
+
+  private Set<String> sites(UUID id) {
+    return new HashSet<>(
+        jdbc.sql("SELECT site_code FROM identity_user_site WHERE user_id = :id ORDER BY site_code")
+            .param("id", id)
+            .query(String.class)
+            .list());
+  }
+}
