@@ -73,6 +73,19 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
               event -> {
                 if (event instanceof ContextClosedEvent closed
                     && closed.getApplicationContext() == context) {
+                  // Close the pool first: a dropped database under a live pool stalls shutdown.
+                  context
+                      .getBeanProvider(javax.sql.DataSource.class)
+                      .ifAvailable(
+                          ds -> {
+                            if (ds instanceof java.io.Closeable closeable) {
+                              try {
+                                closeable.close();
+                              } catch (java.io.IOException ignored) {
+                                // the drop below ends what is left
+                              }
+                            }
+                          });
                   execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 }
               });

@@ -35,8 +35,22 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties(LockoutPolicy.class)
 class SecurityConfiguration {
 
+  /** Calls answered with problems (401/403 as JSON), not with the login page. */
   static final RequestMatcher API =
-      request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+      request -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.startsWith("/v3/api-docs");
+      };
+
+  /**
+   * CSRF protects calls that ride on a browser session. A call that carries its own credentials, or
+   * an API call with no session at all, cannot be forged by another site's page; it gets its 401 or
+   * its answer without a CSRF token.
+   */
+  static final RequestMatcher NO_AMBIENT_SESSION =
+      request ->
+          request.getHeader("Authorization") != null
+              || (API.matches(request) && request.getRequestedSessionId() == null);
 
   @Bean
   PasswordEncoder passwordEncoder(@Value("${takt.security.bcrypt-strength:10}") int strength) {
@@ -99,10 +113,7 @@ class SecurityConfiguration {
                             pageDenied.handle(request, response, denied);
                           }
                         }))
-        // Calls that carry their own credentials cannot be forged by another site's page.
-        .csrf(
-            csrf ->
-                csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(NO_AMBIENT_SESSION))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .headers(
             headers ->
