@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Skips the PostgreSQL pass, with a message saying so, when no PostgreSQL server answers. CI
- * ({@code .ci/run}) starts one, so there the pass always runs.
+ * ({@code .ci/run}) starts one and sets {@code TAKT_TEST_PG_REQUIRED=true}, so there a missing
+ * server fails the build instead.
  */
 public class PostgresReachable implements ExecutionCondition {
 
@@ -21,6 +22,10 @@ public class PostgresReachable implements ExecutionCondition {
     }
     if (!probed) {
       probe();
+    }
+    if (unreachable != null && "true".equals(System.getenv("TAKT_TEST_PG_REQUIRED"))) {
+      throw new IllegalStateException(
+          "PostgreSQL pass required (TAKT_TEST_PG_REQUIRED) but " + unreachable);
     }
     if (unreachable != null) {
       System.err.println("[takt] PostgreSQL pass SKIPPED: " + unreachable);
