@@ -1,5 +1,6 @@
 package dev.takt.identity.internal;
 
+import dev.takt.shared.Role;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,10 @@ class SecurityConfiguration {
                         "/actuator/health/**",
                         "/error")
                     .permitAll()
+                    // Metrics tell a lot about the plant: administrators and monitoring accounts
+                    // only.
+                    .requestMatchers("/actuator/**")
+                    .hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
