@@ -4,6 +4,7 @@ import dev.takt.shared.ConflictException;
 import dev.takt.shared.InvalidInputException;
 import dev.takt.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -21,7 +22,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -37,7 +37,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Turns every error of a REST call into an RFC 9457 problem that names the field at fault, in
  * {@code errors[].field}. No error leaks a stack trace, SQL or class name.
  */
-@RestControllerAdvice(annotations = RestController.class)
+@RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -58,9 +58,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpStatus.BAD_REQUEST, e.getMessage(), fields(e.field(), e.getMessage()), request);
   }
 
+  /** A page's refusal goes on to Spring Security, which shows the HTML error page instead. */
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<Object> denied(AccessDeniedException e, HttpServletRequest request) {
+    if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      throw e;
+    }
     return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of(), request);
+  }
+
+  /** Constraints on parameters of a {@code @Validated} bean (services, some controllers). */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<Object> constraint(ConstraintViolationException e, HttpServletRequest request) {
+    List<FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+            .toList();
+    return problem(HttpStatus.BAD_REQUEST, summary(errors), errors, request);
+  }
+
+  private static String lastNode(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
   }
 
   @ExceptionHandler(RequestTooLargeException.class)
