@@ -18,7 +18,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,9 +28,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reason codes are read by every role (terminals show them) and kept by a few. */
+/**
+ * Reason codes are read by every role (terminals show them) and kept by a few.
+ *
+ * <p>Deliberately not {@code @Validated}: that wraps the controller in a proxy whose
+ * ConstraintViolationException the problem handler does not know (a 500). Without it, Spring MVC
+ * validates the constrained parameters itself and a bad query parameter is a 400 naming it.
+ */
 @RestController
-@Validated
 @RequestMapping("/api/v1/reasons")
 @RequiresRole({
   Role.ADMIN,
