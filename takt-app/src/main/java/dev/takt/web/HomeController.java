@@ -3,12 +3,11 @@ package dev.takt.web;
 import dev.takt.shared.RequiresRole;
 import dev.takt.shared.Role;
 import java.security.Principal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The start page after login: where to go next. */
-@Controller
+@PageController
 @RequiresRole({
   Role.ADMIN,
   Role.PLANNER,
