@@ -18,7 +18,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
  * finds one); {@code ?material=M-100&status=RELEASED} finds the current one.
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1/boms")
 @Tag(
     name = "Bills of materials",

@@ -17,7 +17,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
  * the URL: {@code /api/v1/materials/AB/100} is material {@code AB/100}.
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1/materials")
 @Tag(name = "Materials", description = "Material definitions: base unit, tracking, type")
 class MaterialController {
