@@ -1,13 +1,16 @@
 package dev.takt.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A unit of measure, by its code. The codes are the case-sensitive UCUM codes a plant uses most
- * (UCUM is what HL7 and many ERPs exchange), plus {@code pcs} for counted pieces.
+ * (UCUM is what HL7 and many ERPs exchange), plus {@code pcs} for counted pieces. In JSON a unit is
+ * its bare code.
  */
-public record UnitOfMeasure(String code) {
+public record UnitOfMeasure(@JsonValue String code) {
 
   private static final Map<String, String> KNOWN =
       Map.ofEntries(
@@ -35,6 +38,12 @@ public record UnitOfMeasure(String code) {
       throw new IllegalArgumentException(
           "unknown unit of measure '" + code + "'; known: " + KNOWN.keySet());
     }
+  }
+
+  /** Read from JSON as its bare code, {@code "kg"}, as it is written. */
+  @JsonCreator
+  public static UnitOfMeasure of(String code) {
+    return new UnitOfMeasure(code);
   }
 
   public static boolean isKnown(String code) {
