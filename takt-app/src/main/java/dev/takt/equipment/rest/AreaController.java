@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Areas of a site. Found by UUID or by {@code ?site=&code=}. */
 @RestController
-@Validated
 @RequestMapping("/api/v1/areas")
 @RequiresRole({
   Role.ADMIN,

@@ -9,10 +9,8 @@ import dev.takt.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A site's shift calendar and the concrete shifts it yields. */
 @RestController
-@Validated
 @RequestMapping("/api/v1/sites/{site}/shift-calendar")
 @RequiresRole({
   Role.ADMIN,
@@ -45,7 +42,7 @@ class ShiftCalendarController {
 
   @GetMapping
   @Operation(summary = "The site's calendar in local time (version 0: never set)")
-  ShiftCalendarView get(@PathVariable @Size(max = 36) String site) {
+  ShiftCalendarView get(@PathVariable String site) {
     return calendars.get(site);
   }
 
@@ -53,8 +50,7 @@ class ShiftCalendarController {
   @RequiresRole({Role.ADMIN, Role.INTEGRATION})
   @Operation(summary = "Replace the whole calendar (send the version you read)")
   ShiftCalendarView replace(
-      @PathVariable @Size(max = 36) String site,
-      @Valid @RequestBody EquipmentRequests.ShiftCalendarBody body) {
+      @PathVariable String site, @Valid @RequestBody EquipmentRequests.ShiftCalendarBody body) {
     return calendars.replace(site, toCalendar(body), body.version());
   }
 
@@ -64,9 +60,7 @@ class ShiftCalendarController {
           "The concrete shifts overlapping [from, to) in UTC, with breaks, planned non-working"
               + " time and planned production minutes; at most 366 days at once")
   List<ShiftInstance> shifts(
-      @PathVariable @Size(max = 36) String site,
-      @RequestParam Instant from,
-      @RequestParam Instant to) {
+      @PathVariable String site, @RequestParam Instant from, @RequestParam Instant to) {
     return calendars.shifts(site, from, to);
   }
 

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Sites, addressed by UUID or by code. Everyone reads; administrators and the ERP write. */
 @RestController
-@Validated
 @RequestMapping("/api/v1/sites")
 @RequiresRole({
   Role.ADMIN,
@@ -67,7 +65,7 @@ class SiteController {
 
   @GetMapping("/{site}")
   @Operation(summary = "A site by UUID or code")
-  SiteView get(@PathVariable @Size(max = 36) String site) {
+  SiteView get(@PathVariable String site) {
     return sites.get(site);
   }
 
@@ -75,15 +73,14 @@ class SiteController {
   @RequiresRole({Role.ADMIN, Role.INTEGRATION})
   @Operation(summary = "Rename, change the zone or (de)activate (send the version you read)")
   SiteView update(
-      @PathVariable @Size(max = 36) String site,
-      @Valid @RequestBody EquipmentRequests.UpdateSite body) {
+      @PathVariable String site, @Valid @RequestBody EquipmentRequests.UpdateSite body) {
     return sites.update(site, body.name(), body.timeZone(), body.active(), body.version());
   }
 
   @DeleteMapping("/{site}")
   @RequiresRole({Role.ADMIN, Role.INTEGRATION})
   @Operation(summary = "Deactivate a site; refused (409) while areas of it are active")
-  ResponseEntity<Void> deactivate(@PathVariable @Size(max = 36) String site) {
+  ResponseEntity<Void> deactivate(@PathVariable String site) {
     sites.deactivate(site);
     return ResponseEntity.noContent().build();
   }
@@ -91,8 +88,7 @@ class SiteController {
   @GetMapping("/{site}/tree")
   @Operation(summary = "The site with its areas, work centers and work units, nested")
   SiteTree tree(
-      @PathVariable @Size(max = 36) String site,
-      @RequestParam(defaultValue = "false") boolean activeOnly) {
+      @PathVariable String site, @RequestParam(defaultValue = "false") boolean activeOnly) {
     return sites.tree(site, activeOnly);
   }
 }

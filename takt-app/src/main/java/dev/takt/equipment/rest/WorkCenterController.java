@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,8 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Work centers of a site, each in an area. Found by UUID or by {@code ?site=&code=}. */
 @RestController
-@Validated
-@RequestMapping("/api/v1/workCenters")
+@RequestMapping("/api/v1/work-centers")
 @RequiresRole({
   Role.ADMIN,
   Role.PLANNER,
@@ -65,7 +63,7 @@ class WorkCenterController {
   ResponseEntity<WorkCenterView> create(
       @Valid @RequestBody EquipmentRequests.CreateWorkCenter body) {
     WorkCenterView created = workCenters.create(body.site(), body.area(), body.code(), body.name());
-    return ResponseEntity.created(URI.create("/api/v1/workCenters/" + created.id())).body(created);
+    return ResponseEntity.created(URI.create("/api/v1/work-centers/" + created.id())).body(created);
   }
 
   @GetMapping("/{id}")

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ?site=&code=}.
  */
 @RestController
-@Validated
-@RequestMapping("/api/v1/workUnits")
+@RequestMapping("/api/v1/work-units")
 @RequiresRole({
   Role.ADMIN,
   Role.PLANNER,
@@ -68,7 +66,7 @@ class WorkUnitController {
   ResponseEntity<WorkUnitView> create(@Valid @RequestBody EquipmentRequests.CreateWorkUnit body) {
     WorkUnitView created =
         workUnits.create(body.site(), body.workCenter(), body.code(), body.name());
-    return ResponseEntity.created(URI.create("/api/v1/workUnits/" + created.id())).body(created);
+    return ResponseEntity.created(URI.create("/api/v1/work-units/" + created.id())).body(created);
   }
 
   @GetMapping("/{id}")
