@@ -114,7 +114,7 @@ class EquipmentBadInputIT {
             "{\"code\":\"{N}123456789012345\",\"name\":\"n\",\"timeZone\":\"Europe/Berlin\"}",
             400,
             "code",
-            "/api/v1/sites?code={N}123456789012345"),
+            null),
         post(
             "site: duplicate code",
             "/api/v1/sites",
@@ -260,7 +260,7 @@ class EquipmentBadInputIT {
             "{\"site\":\"{S}\",\"area\":\"{A}\",\"code\":\"{N}123456789012345\",\"name\":\"n\"}",
             400,
             "code",
-            "/api/v1/work-centers?site={S}&code={N}123456789012345"),
+            null),
         post(
             "work center: duplicate code",
             "/api/v1/work-centers",
