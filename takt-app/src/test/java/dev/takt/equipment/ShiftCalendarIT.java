@@ -122,6 +122,9 @@ class ShiftCalendarIT {
     assertThat(read.path("shifts").get(2).path("end").asString()).startsWith("06:00");
     assertThat(read.path("shifts").get(0).path("breaks").get(0).path("start").asString())
         .startsWith("09:00");
+    assertThat(read.path("shifts").get(0).path("weekdays").toString())
+        .isEqualTo(
+            "[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"]");
     assertThat(read.path("plannedNonWorking").get(0).path("reason").asString())
         .isEqualTo("Christmas");
     assertThat(plants.auditOf("shift-calendar", site).size()).isEqualTo(2);

@@ -117,6 +117,27 @@ class SiteScopingIT {
   }
 
   @Test
+  void onlyAdministratorsAndIntegrationsOfTheSiteChangeItsShiftCalendar() {
+    // given
+    Api.Login supervisor = api.aUserWith(Role.SUPERVISOR, mine);
+    Api.Login erp = api.aUserWith(Role.INTEGRATION, mine);
+    String emptyCalendar = "{\"shifts\":[],\"plannedNonWorking\":[],\"version\":0}";
+    // a calendar that breaks the rules: the site check still comes first
+    String badCalendar =
+        "{\"shifts\":[{\"code\":\"X\",\"name\":\"X\",\"start\":\"06:00\","
+            + "\"end\":\"06:00\",\"weekdays\":[\"MONDAY\"]}],\"plannedNonWorking\":[],"
+            + "\"version\":0}";
+
+    // then
+    api.as(supervisor).put("/api/v1/sites/" + mine + "/shift-calendar", emptyCalendar).expect(403);
+    api.as(erp).put("/api/v1/sites/" + theirs + "/shift-calendar", badCalendar).expect(403);
+    plants.assertNoAudit("shift-calendar", mine);
+    plants.assertNoAudit("shift-calendar", theirs);
+    api.as(erp).put("/api/v1/sites/" + mine + "/shift-calendar", emptyCalendar).expect(200);
+    assertThat(plants.auditOf("shift-calendar", mine).size()).isEqualTo(1);
+  }
+
+  @Test
   void anErpIntegrationWritesOnlyOnItsOwnSites() {
     // given
     Api.Login erp = api.aUserWith(Role.INTEGRATION, mine);

@@ -56,7 +56,11 @@ public record ShiftCalendar(List<ShiftPattern> shifts, List<PlannedNonWorking> p
       List<BreakPattern> breaks) {
 
     public ShiftPattern {
-      weekdays = weekdays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(weekdays));
+      // Kept in week order, Monday first, so that the API lists them as a planner reads them.
+      weekdays =
+          weekdays.isEmpty()
+              ? Set.of()
+              : java.util.Collections.unmodifiableSet(EnumSet.copyOf(weekdays));
       breaks = breaks == null ? List.of() : List.copyOf(breaks);
     }
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,10 +44,15 @@ public class ShiftCalendarService {
     return view(siteService.find(siteIdOrCode));
   }
 
-  /** Replaces the whole calendar; {@code version} is the one read (0 for a site without one). */
+  /**
+   * Replaces the whole calendar; {@code version} is the one read (0 for a site without one). The
+   * calendar is built (and so checked) only once the caller is known to act on the site.
+   */
   @Transactional
-  public ShiftCalendarView replace(String siteIdOrCode, ShiftCalendar calendar, long version) {
+  public ShiftCalendarView replace(
+      String siteIdOrCode, Supplier<ShiftCalendar> newCalendar, long version) {
     Site site = siteService.find(siteIdOrCode);
+    ShiftCalendar calendar = newCalendar.get();
     ShiftCalendarView old = view(site);
     if (old.version() != version) {
       throw new StaleVersionException(AUDIT_ENTITY, site.code(), version, old.version());

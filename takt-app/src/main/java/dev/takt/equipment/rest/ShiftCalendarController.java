@@ -51,7 +51,7 @@ class ShiftCalendarController {
   @Operation(summary = "Replace the whole calendar (send the version you read)")
   ShiftCalendarView replace(
       @PathVariable String site, @Valid @RequestBody EquipmentRequests.ShiftCalendarBody body) {
-    return calendars.replace(site, toCalendar(body), body.version());
+    return calendars.replace(site, () -> toCalendar(body), body.version());
   }
 
   @GetMapping("/shifts")
