@@ -1,5 +1,7 @@
 package dev.takt.equipment;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** What other modules may ask of the plant model. */
@@ -9,4 +11,18 @@ public interface Equipment {
   Optional<WorkCenterView> workCenter(String siteCode, String workCenterCode);
 
   boolean siteExists(String siteCode);
+
+  /**
+   * The concrete shifts of the site's calendar that overlap {@code [from, to)}, in UTC, oldest
+   * first, each with its breaks and planned non-working time cut out. This is the planned
+   * production time OEE divides by.
+   *
+   * @throws dev.takt.shared.NotFoundException when the site does not exist
+   * @throws dev.takt.shared.InvalidInputException when {@code to} is not after {@code from} or the
+   *     range is longer than {@value #MAX_SHIFT_RANGE_DAYS} days
+   */
+  List<ShiftInstance> shifts(String siteCode, Instant from, Instant to);
+
+  /** The longest range {@link #shifts} expands at once: a leap year. */
+  int MAX_SHIFT_RANGE_DAYS = 366;
 }

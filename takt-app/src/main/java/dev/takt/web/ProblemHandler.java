@@ -215,6 +215,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
           fields(field, invalid.getMessage()),
           request);
     }
+    // A value Jackson read but could not convert (e.g. "25:00" for a time): the root cause is
+    // then the converter's exception, but the Jackson exception around it still knows the field.
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
+        String field = path(j);
+        return problem(
+            HttpStatus.BAD_REQUEST,
+            field + " is not a valid value",
+            fields(field, "is not a valid value"),
+            request);
+      }
+    }
     return problem(
         HttpStatus.BAD_REQUEST,
         "the body is missing or unreadable",

@@ -1,0 +1,50 @@
+package dev.takt.equipment.internal;
+
+import dev.takt.equipment.Equipment;
+import dev.takt.equipment.ShiftInstance;
+import dev.takt.equipment.WorkCenterView;
+import dev.takt.identity.SiteDirectory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules ask of the plant model, and the site directory identity checks user sites
+ * against. No site check here: the calling module checks its own caller.
+ */
+@Service
+class EquipmentFacade implements Equipment, SiteDirectory {
+
+  private final SiteRepository sites;
+  private final ElementRepository elements;
+  private final ShiftCalendarService calendars;
+
+  EquipmentFacade(
+      SiteRepository sites, ElementRepository elements, ShiftCalendarService calendars) {
+    this.sites = sites;
+    this.elements = elements;
+    this.calendars = calendars;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<WorkCenterView> workCenter(String siteCode, String workCenterCode) {
+    return elements
+        .byCode(ElementKind.WORK_CENTER, siteCode, workCenterCode)
+        .map(e -> (WorkCenterView) e.view());
+  }
+
+  /** Any site that was ever opened, active or not: old records still name inactive sites. */
+  @Override
+  @Transactional(readOnly = true)
+  public boolean siteExists(String siteCode) {
+    return siteCode != null && sites.byCode(siteCode).isPresent();
+  }
+
+  @Override
+  public List<ShiftInstance> shifts(String siteCode, Instant from, Instant to) {
+    return calendars.shiftsOfAnySite(siteCode, from, to);
+  }
+}
