@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takt.shared.Role;
 import dev.takt.testing.Api;
+import dev.takt.testing.PlantFixture;
 import dev.takt.testing.TaktIntegrationTest;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Routings against {@link TestPlant}, the stand-in for the equipment module. */
+/** Routings against a real plant model, built through the equipment API. */
 @TaktIntegrationTest
 class RoutingsIT {
 
   @Autowired Api api;
-  @Autowired TestPlant plant;
+  PlantFixture plant;
   @Autowired Products catalogue;
   ProductFixtures products;
   String site;
@@ -33,6 +34,7 @@ class RoutingsIT {
   @BeforeEach
   void setUp() {
     products = new ProductFixtures(api);
+    plant = new PlantFixture(api);
     site = unique("S").replace("-", "");
     plant.aWorkCenter(site, "SAW", true);
     plant.aWorkCenter(site, "WELD", true);

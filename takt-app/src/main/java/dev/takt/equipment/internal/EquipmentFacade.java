@@ -44,6 +44,12 @@ class EquipmentFacade implements Equipment, SiteDirectory {
   }
 
   @Override
+  @Transactional(readOnly = true)
+  public List<String> activeSiteCodes() {
+    return sites.activeCodes();
+  }
+
+  @Override
   public List<ShiftInstance> shifts(String siteCode, Instant from, Instant to) {
     return calendars.shiftsOfAnySite(siteCode, from, to);
   }

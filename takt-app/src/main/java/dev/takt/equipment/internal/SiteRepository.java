@@ -21,6 +21,12 @@ class SiteRepository {
     this.jdbc = jdbc;
   }
 
+  List<String> activeCodes() {
+    return jdbc.sql("SELECT code FROM equipment_site WHERE active = TRUE ORDER BY code")
+        .query(String.class)
+        .list();
+  }
+
   Optional<Site> byCode(String code) {
     return jdbc.sql("SELECT * FROM equipment_site WHERE code = :code")
         .param("code", code)

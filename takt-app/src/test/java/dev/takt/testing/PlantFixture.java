@@ -1,0 +1,49 @@
+package dev.takt.testing;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A plant model for tests of other modules, built through the real equipment API as an
+ * administrator: {@code plant.aWorkCenter("S1", "SAW", true)} opens site S1 with an area on first
+ * use and adds the work center (deactivated when {@code active} is false).
+ */
+public final class PlantFixture {
+
+  private final Api api;
+  private final Set<String> sites = new HashSet<>();
+
+  public PlantFixture(Api api) {
+    this.api = api;
+  }
+
+  public void aSite(String site) {
+    if (sites.add(site)) {
+      api.asAdmin()
+          .post(
+              "/api/v1/sites",
+              Map.of("code", site, "name", "Plant " + site, "timeZone", "Europe/Berlin"))
+          .expect(201);
+      api.asAdmin()
+          .post("/api/v1/areas", Map.of("site", site, "code", "AREA", "name", "Production hall"))
+          .expect(201);
+    }
+  }
+
+  public void aWorkCenter(String site, String code, boolean active) {
+    aSite(site);
+    String id =
+        api.asAdmin()
+            .post(
+                "/api/v1/work-centers",
+                Map.of("site", site, "area", "AREA", "code", code, "name", "Work center " + code))
+            .expect(201)
+            .json()
+            .path("id")
+            .asString();
+    if (!active) {
+      api.asAdmin().delete("/api/v1/work-centers/" + id).expect(204);
+    }
+  }
+}
