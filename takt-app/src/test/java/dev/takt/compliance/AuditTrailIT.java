@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 @TaktIntegrationTest
@@ -291,33 +290,50 @@ class AuditTrailIT {
         .isTrue();
   }
 
-  /** Breaks the chain for good, so the context (and its database) is thrown away afterwards. */
+  /**
+   * Tampers as the database superuser, past the trigger, then puts the original value back so that
+   * the test classes sharing this database find the chain intact again.
+   */
   @Test
-  @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD)
   void onPostgresqlTamperingBySuperuserIsFoundByVerify() throws Exception {
     Assumptions.assumeTrue(
         TestDatabase.postgresPass(), "tampering past the trigger needs a PostgreSQL superuser");
     // given
     long seq = aRecordedChange();
     api.asAdmin().post("/api/v1/users", aNewUser(unique("later"), "Later Change")).expect(201);
+    String original =
+        jdbc.sql("SELECT new_value FROM compliance_audit_record WHERE seq = :s")
+            .param("s", seq)
+            .query(String.class)
+            .single();
 
-    // when
+    try {
+      // when
+      setNewValueAsSuperuser(seq, "{\"displayName\":\"Someone Else\",\"roles\":[\"ADMIN\"]}");
+      JsonNode verification = api.asAdmin().get("/api/v1/audit/verify").expect(200).json();
+
+      // then
+      assertThat(verification.path("intact").asBoolean()).isFalse();
+      assertThat(verification.path("firstBrokenSeq").asLong()).isEqualTo(seq);
+      assertThat(verification.path("problem").asString()).isNotBlank();
+    } finally {
+      setNewValueAsSuperuser(seq, original);
+    }
+    assertThat(api.asAdmin().get("/api/v1/audit/verify").json().path("intact").asBoolean())
+        .isTrue();
+  }
+
+  private void setNewValueAsSuperuser(long seq, String newValue) throws Exception {
     try (Connection admin = TestDatabase.admin(databaseName);
         Statement replica = admin.createStatement();
         PreparedStatement tamper =
             admin.prepareStatement(
                 "UPDATE compliance_audit_record SET new_value = ? WHERE seq = ?")) {
       replica.execute("SET session_replication_role = replica");
-      tamper.setString(1, "{\"displayName\":\"Someone Else\",\"roles\":[\"ADMIN\"]}");
+      tamper.setString(1, newValue);
       tamper.setLong(2, seq);
       assertThat(tamper.executeUpdate()).isEqualTo(1);
     }
-    JsonNode verification = api.asAdmin().get("/api/v1/audit/verify").expect(200).json();
-
-    // then
-    assertThat(verification.path("intact").asBoolean()).isFalse();
-    assertThat(verification.path("firstBrokenSeq").asLong()).isEqualTo(seq);
-    assertThat(verification.path("problem").asString()).isNotBlank();
   }
 
   // --- fixtures ---
