@@ -130,17 +130,56 @@ class BadgeLoginIT {
     assertThat(terminal.resolve(login)).isEqualTo(URI.create(api.baseUrl() + "/"));
   }
 
+  @Test
+  void aDeactivatedOperatorIsLoggedOutOfTheTerminalAtOnce() {
+    // given
+    Operator operator = anOperatorWithBadge("1928");
+    Terminal terminal = new Terminal();
+    terminal.logIn(operator.badge(), "1928", null);
+    assertThat(terminal.get("/api/v1/me").statusCode()).isEqualTo(200);
+
+    // when
+    api.asAdmin().delete("/api/v1/users/" + operator.username()).expect(204);
+
+    // then
+    assertThat(terminal.get("/api/v1/me").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aRoleTakenAwayNoLongerWorksInAnOpenSession() {
+    // given
+    Operator operator = anOperatorWithBadge("3746", "OPERATOR", "AUDITOR");
+    Terminal terminal = new Terminal();
+    terminal.logIn(operator.badge(), "3746", null);
+    assertThat(terminal.get("/api/v1/audit/verify").statusCode()).isEqualTo(200);
+
+    // when
+    JsonNode user = api.asAdmin().get("/api/v1/users/" + operator.username()).json();
+    Map<String, Object> update = new LinkedHashMap<>();
+    update.put("displayName", user.path("displayName").asString());
+    update.put("roles", List.of("OPERATOR"));
+    update.put("sites", List.of());
+    update.put("badgeNumber", operator.badge());
+    update.put("active", true);
+    update.put("version", user.path("version").asLong());
+    api.asAdmin().put("/api/v1/users/" + operator.username(), update).expect(200);
+
+    // then
+    assertThat(terminal.get("/api/v1/audit/verify").statusCode()).isEqualTo(403);
+    assertThat(terminal.get("/api/v1/me").statusCode()).isEqualTo(200);
+  }
+
   // --- fixtures ---
 
   record Operator(String username, String badge) {}
 
-  private Operator anOperatorWithBadge(String pin) {
+  private Operator anOperatorWithBadge(String pin, String... roles) {
     String username = "op-" + UUID.randomUUID().toString().substring(0, 8);
     String badge = "BADGE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("username", username);
     body.put("displayName", "Olga Operator");
-    body.put("roles", List.of("OPERATOR"));
+    body.put("roles", roles.length == 0 ? List.of("OPERATOR") : List.of(roles));
     body.put("sites", List.of());
     body.put("badgeNumber", badge);
     body.put("pin", pin);
