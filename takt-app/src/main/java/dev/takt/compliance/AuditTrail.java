@@ -16,6 +16,21 @@ public interface AuditTrail {
   void record(
       AuditAction action, String entityType, String entityKey, Object oldValue, Object newValue);
 
+  /**
+   * Records a change the system makes on its own account, such as locking a user after failed
+   * logins: the actor is {@code system} (not whoever may still be logged in at that terminal) and
+   * the reason is the system's own {@code reason}. The request's {@code Takt-Reason} header is not
+   * read: the request that triggers such a change (a failed login) is not the one asking for it,
+   * and a header the trail would refuse must not be able to stop the change.
+   */
+  void recordBySystem(
+      AuditAction action,
+      String entityType,
+      String entityKey,
+      Object oldValue,
+      Object newValue,
+      String reason);
+
   default void created(String entityType, String entityKey, Object newValue) {
     record(AuditAction.CREATE, entityType, entityKey, null, newValue);
   }

@@ -76,11 +76,18 @@ public final class HashChain {
         return broken;
       }
       long lastSeq = expectedSeq - 1;
-      if (headSeq != lastSeq || !headHash.equals(previousHash)) {
+      if (headSeq != lastSeq) {
         return ChainVerification.brokenAt(
             checked,
             lastSeq + 1,
             "the chain ends at record " + lastSeq + " but its head says " + headSeq);
+      }
+      if (!headHash.equals(previousHash)) {
+        // The last record was rewritten and re-hashed: it is the one that broke, not one after it.
+        return ChainVerification.brokenAt(
+            checked,
+            lastSeq,
+            "record " + lastSeq + " does not match the head of the chain: it was replaced");
       }
       return ChainVerification.intact(checked);
     }
@@ -95,7 +102,8 @@ public final class HashChain {
     in.append('|');
   }
 
-  private static String sha256(String text) {
+  /** SHA-256 of the UTF-8 bytes, as lower-case hex. Package-private for its known-answer test. */
+  static String sha256(String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -25,6 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 class JdbcAuditTrail implements AuditTrail {
 
   static final int MAX_REASON_LENGTH = 500;
+  static final String SYSTEM = "system";
 
   private final AuditRecords records;
   private final ObjectMapper json;
@@ -40,7 +41,32 @@ class JdbcAuditTrail implements AuditTrail {
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(
       AuditAction action, String entityType, String entityKey, Object oldValue, Object newValue) {
-    String reason = reasonFromRequest();
+    append(currentActor(), action, entityType, entityKey, oldValue, newValue, reasonFromRequest());
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordBySystem(
+      AuditAction action,
+      String entityType,
+      String entityKey,
+      Object oldValue,
+      Object newValue,
+      String reason) {
+    if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+      throw new IllegalArgumentException("a system reason is at most 500 characters: " + reason);
+    }
+    append(SYSTEM, action, entityType, entityKey, oldValue, newValue, reason);
+  }
+
+  private void append(
+      String actor,
+      AuditAction action,
+      String entityType,
+      String entityKey,
+      Object oldValue,
+      Object newValue,
+      String reason) {
     AuditRecords.Head head = records.lockHead();
     // PostgreSQL keeps microseconds; hash what will be read back.
     Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -48,7 +74,7 @@ class JdbcAuditTrail implements AuditTrail {
         new AuditRecord(
             head.seq() + 1,
             at,
-            currentActor(),
+            actor,
             action,
             entityType,
             entityKey,
@@ -83,7 +109,7 @@ class JdbcAuditTrail implements AuditTrail {
   static String currentActor() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
-      return "system";
+      return SYSTEM;
     }
     return auth.getName();
   }

@@ -30,11 +30,22 @@ class BadgeLoginFilter extends AbstractAuthenticationProcessingFilter {
         (request, response, url) ->
             // Only paths on this server: an attacker's link must not send the operator away.
             response.sendRedirect(
-                request.getContextPath()
-                    + (url.startsWith("/") && !url.startsWith("//") ? url : "/")));
+                request.getContextPath() + (isPathOnThisServer(url) ? url : "/")));
     setAuthenticationSuccessHandler(success);
     setAuthenticationFailureHandler(
         new SimpleUrlAuthenticationFailureHandler("/login/badge?error"));
+  }
+
+  /**
+   * A path that starts with one slash. Browsers read a backslash as a slash and drop tabs and line
+   * breaks, so {@code /\evil.example} or {@code /<tab>/evil.example} would be another host once the
+   * redirect is relative (as behind a proxy); such paths are refused too.
+   */
+  static boolean isPathOnThisServer(String url) {
+    if (url == null || !url.startsWith("/") || url.startsWith("//")) {
+      return false;
+    }
+    return url.chars().noneMatch(c -> c == '\\' || c <= ' ' || c == 0x7f);
   }
 
   @Override

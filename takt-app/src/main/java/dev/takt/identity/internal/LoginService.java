@@ -1,5 +1,6 @@
 package dev.takt.identity.internal;
 
+import dev.takt.compliance.AuditAction;
 import dev.takt.compliance.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,6 +88,12 @@ class LoginService {
         until,
         policy.maxAttempts());
     StoredUser locked = users.byId(user.id()).orElseThrow();
-    audit.updated(UserService.AUDIT_ENTITY, user.username(), user.view(now), locked.view(now));
+    audit.recordBySystem(
+        AuditAction.UPDATE,
+        UserService.AUDIT_ENTITY,
+        user.username(),
+        user.view(now),
+        locked.view(now),
+        "locked after " + policy.maxAttempts() + " failed logins in a row");
   }
 }

@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -75,7 +76,11 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain filterChain(
-      HttpSecurity http, AuthenticationManager authManager, ProblemResponses problems)
+      HttpSecurity http,
+      AuthenticationManager authManager,
+      ProblemResponses problems,
+      UserRepository users,
+      Clock clock)
       throws Exception {
     AuthenticationEntryPoint apiEntryPoint = problems::unauthorized;
     AccessDeniedHandler pageDenied = new AccessDeniedHandlerImpl();
@@ -105,6 +110,7 @@ class SecurityConfiguration {
         .addFilterBefore(bearerFilter(authManager, apiEntryPoint), BasicAuthenticationFilter.class)
         .addFilterBefore(
             new BadgeLoginFilter(authManager), UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(new SessionUserCheck(users, clock), SecurityContextHolderFilter.class)
         .exceptionHandling(
             ex ->
                 ex.defaultAuthenticationEntryPointFor(apiEntryPoint, API)

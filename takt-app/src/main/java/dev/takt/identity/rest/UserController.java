@@ -28,6 +28,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Users. A handler that reads a body has no constraint on its path variable on purpose: with one,
+ * Spring validates the whole method and reports the body's faults under the parameter name {@code
+ * body} instead of the field. An over-long username there simply finds no user (404).
+ */
 @RestController
 @RequestMapping("/api/v1/users")
 @RequiresRole(Role.ADMIN)
@@ -73,9 +78,7 @@ class UserController {
   @PutMapping("/{username}")
   @Operation(
       summary = "Change name, roles, sites, badge or active flag (send the version you read)")
-  UserView update(
-      @PathVariable @Size(max = 60) String username,
-      @Valid @RequestBody UserRequests.UpdateUser body) {
+  UserView update(@PathVariable String username, @Valid @RequestBody UserRequests.UpdateUser body) {
     return users.update(
         username,
         new UserCommands.UpdateUser(
@@ -97,15 +100,13 @@ class UserController {
   @PostMapping("/{username}/password")
   @Operation(summary = "Set a new password")
   UserView setPassword(
-      @PathVariable @Size(max = 60) String username,
-      @Valid @RequestBody UserRequests.SetPassword body) {
+      @PathVariable String username, @Valid @RequestBody UserRequests.SetPassword body) {
     return users.changePassword(username, body.newPassword());
   }
 
   @PostMapping("/{username}/pin")
   @Operation(summary = "Reset the terminal PIN")
-  UserView setPin(
-      @PathVariable @Size(max = 60) String username, @Valid @RequestBody UserRequests.SetPin body) {
+  UserView setPin(@PathVariable String username, @Valid @RequestBody UserRequests.SetPin body) {
     return users.resetPin(username, body.pin());
   }
 
@@ -123,8 +124,7 @@ class UserController {
   @PostMapping("/{username}/tokens")
   @Operation(summary = "Issue an API token; its secret is in this response only")
   ResponseEntity<IssuedApiToken> issueToken(
-      @PathVariable @Size(max = 60) String username,
-      @Valid @RequestBody UserRequests.IssueToken body) {
+      @PathVariable String username, @Valid @RequestBody UserRequests.IssueToken body) {
     return ResponseEntity.status(201)
         .body(users.issueToken(username, body.name(), body.expiresAt()));
   }
