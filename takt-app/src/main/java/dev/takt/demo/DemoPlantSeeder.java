@@ -77,7 +77,7 @@ class DemoPlantSeeder implements ApplicationRunner {
   }
 
   private boolean wanted() {
-    return switch (mode.toLowerCase()) {
+    return switch (mode.toLowerCase(java.util.Locale.ROOT)) {
       case "on", "true" -> true;
       case "off", "false" -> false;
       case "auto" -> embedded();

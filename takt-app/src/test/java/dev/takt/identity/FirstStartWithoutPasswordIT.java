@@ -24,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "takt.demo-data=off",
+      "takt.demo.data=off",
       "takt.admin.password=",
       "takt.security.bcrypt-strength=4",
       "logging.level.root=WARN"

@@ -69,6 +69,19 @@ class HostileRequestsIT {
   }
 
   @Test
+  void aNumberWhereTextBelongsIsAWrongTypeNotText() {
+    var response =
+        api.asAdmin()
+            .post(
+                "/api/v1/users",
+                "{\"username\":\"numeric-name\",\"displayName\":42,\"roles\":[],\"sites\":[]}");
+    response.expect(400);
+    org.assertj.core.api.Assertions.assertThat(response.faultyFields())
+        .containsExactly("displayName");
+    api.asAdmin().get("/api/v1/users/numeric-name").expect(404);
+  }
+
+  @Test
   void anotherContentTypeIsRefusedWith415() {
     var response =
         api.asAdmin().header("Content-Type", "text/xml").send("POST", "/api/v1/users", null);

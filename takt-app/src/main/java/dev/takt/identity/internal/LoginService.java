@@ -47,7 +47,10 @@ class LoginService {
 
   @Transactional(noRollbackFor = AuthenticationException.class)
   public StoredUser withPassword(String username, String password) {
-    return check(users.byUsername(username.toLowerCase()), password, StoredUser::passwordHash);
+    return check(
+        users.byUsername(username.toLowerCase(java.util.Locale.ROOT)),
+        password,
+        StoredUser::passwordHash);
   }
 
   @Transactional(noRollbackFor = AuthenticationException.class)

@@ -60,7 +60,7 @@ class UserRepository {
 
   /** Users by username after {@code after}, in username order. */
   List<StoredUser> page(String after, String search, int limit) {
-    String like = search == null ? null : "%" + search.toLowerCase() + "%";
+    String like = search == null ? null : "%" + search.toLowerCase(java.util.Locale.ROOT) + "%";
     return jdbc.sql(
             """
             SELECT * FROM identity_user WHERE username > :after

@@ -70,7 +70,7 @@ public class UserService {
 
   @Transactional
   public UserView create(UserCommands.CreateUser cmd) {
-    String username = cmd.username().toLowerCase();
+    String username = cmd.username().toLowerCase(java.util.Locale.ROOT);
     if (users.byUsername(username).isPresent()) {
       throw new ConflictException("username", "a user '" + username + "' exists already");
     }
@@ -264,7 +264,7 @@ public class UserService {
 
   private StoredUser find(String username) {
     return users
-        .byUsername(username == null ? "" : username.toLowerCase())
+        .byUsername(username == null ? "" : username.toLowerCase(java.util.Locale.ROOT))
         .orElseThrow(() -> new NotFoundException("user", username));
   }
 

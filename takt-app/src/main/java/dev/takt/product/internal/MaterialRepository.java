@@ -45,7 +45,7 @@ class MaterialRepository {
       Tracking tracking,
       Boolean active,
       int limit) {
-    String like = search == null ? null : "%" + search.toLowerCase() + "%";
+    String like = search == null ? null : "%" + search.toLowerCase(java.util.Locale.ROOT) + "%";
     return jdbc.sql(
             """
             SELECT * FROM product_material WHERE material_number > :after

@@ -1,0 +1,133 @@
+package dev.takt.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takt.testing.Api;
+import dev.takt.testing.PostgresReachable;
+import dev.takt.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A newcomer's first start with the demo plant: everything the demo promises is there, readable
+ * through the API, audited, and the printed credentials work.
+ */
+@ExtendWith({PostgresReachable.class, OutputCaptureExtension.class})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "takt.demo.data=on",
+      "takt.admin.password=" + Api.ADMIN_PASSWORD,
+      "takt.security.bcrypt-strength=4",
+      "logging.level.root=WARN"
+    })
+@ContextConfiguration(initializers = TestDatabase.class)
+@Import(Api.class)
+class DemoPlantIT {
+
+  @Autowired Api api;
+
+  @Test
+  void theDemoPlantHasASiteWithMachinesAndAWorkingWeek() {
+    JsonNode site = api.asAdmin().get("/api/v1/sites/DEMO").expect(200).json();
+    assertThat(site.path("timeZone").asString()).isEqualTo("Europe/Berlin");
+
+    JsonNode units =
+        api.asAdmin().get("/api/v1/work-units?site=DEMO").expect(200).json().path("items");
+    assertThat(codes(units))
+        .contains("CNC-01", "CNC-02", "MILL-01", "ASSY-01", "ASSY-02", "TEST-01");
+
+    // The week of 2026-11-23 (Monday) in Berlin: three shifts on five weekdays.
+    JsonNode shifts =
+        api.asAdmin()
+            .get(
+                "/api/v1/sites/DEMO/shift-calendar/shifts?from=2026-11-22T23:00:00Z&to=2026-11-29T23:00:00Z")
+            .expect(200)
+            .json();
+    assertThat(shifts.size()).isEqualTo(15);
+    shifts.forEach(s -> assertThat(s.path("plannedProductionMinutes").asInt()).isEqualTo(450));
+  }
+
+  @Test
+  void theDemoPlantHasAPumpWithReleasedBomAndRoutingAndADraftOfTheNextRouting() {
+    JsonNode pump = api.asAdmin().get("/api/v1/materials/FG-PUMP-100").expect(200).json();
+    assertThat(pump.path("tracking").asString()).isEqualTo("SERIAL");
+
+    JsonNode bom =
+        api.asAdmin()
+            .get("/api/v1/boms?material=FG-PUMP-100&status=RELEASED")
+            .expect(200)
+            .json()
+            .path("items");
+    assertThat(bom.size()).isEqualTo(1);
+    assertThat(bom.get(0).path("items").size()).isEqualTo(5);
+
+    JsonNode routings =
+        api.asAdmin()
+            .get("/api/v1/routings?material=FG-PUMP-100&site=DEMO")
+            .expect(200)
+            .json()
+            .path("items");
+    List<String> statuses = new ArrayList<>();
+    routings.forEach(r -> statuses.add(r.path("status").asString()));
+    assertThat(statuses).containsExactlyInAnyOrder("RELEASED", "DRAFT");
+  }
+
+  @Test
+  void theDemoPlantHasReasonCataloguesForDowntimeScrapAndRework() {
+    JsonNode tree = api.asAdmin().get("/api/v1/reasons/tree?kind=DOWNTIME").expect(200).json();
+    assertThat(tree.size()).isGreaterThanOrEqualTo(5);
+    assertThat(
+            api.asAdmin().get("/api/v1/reasons?kind=SCRAP").expect(200).json().path("items").size())
+        .isGreaterThanOrEqualTo(3);
+    assertThat(
+            api.asAdmin()
+                .get("/api/v1/reasons?kind=REWORK")
+                .expect(200)
+                .json()
+                .path("items")
+                .size())
+        .isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void thePrintedCredentialsLetThePlannerAndAnOperatorIn(CapturedOutput output) {
+    Matcher password = Pattern.compile("erp\\s+password (\\S+)").matcher(output.getAll());
+    assertThat(password.find()).as("the log lists the demo users' password").isTrue();
+    var planner = new Api.Login("planner", password.group(1));
+    JsonNode me = api.as(planner).get("/api/v1/me").expect(200).json();
+    assertThat(me.path("roles").toString()).contains("PLANNER");
+    assertThat(me.path("sites").toString()).contains("DEMO");
+
+    Matcher badge =
+        Pattern.compile("operator1\\s+badge (\\S+)\\s+PIN (\\d{4})").matcher(output.getAll());
+    assertThat(badge.find()).as("the log lists operator1's badge and PIN").isTrue();
+  }
+
+  @Test
+  void theSeedIsAuditedAsTheSystemAndTheChainIsIntact() {
+    JsonNode records =
+        api.asAdmin().get("/api/v1/audit?entity=site&key=DEMO").expect(200).json().path("items");
+    assertThat(records.get(0).path("actor").asString()).isEqualTo("system");
+    assertThat(
+            api.asAdmin().get("/api/v1/audit/verify").expect(200).json().path("intact").asBoolean())
+        .isTrue();
+  }
+
+  private static List<String> codes(JsonNode items) {
+    List<String> codes = new ArrayList<>();
+    items.forEach(i -> codes.add(i.path("code").asString()));
+    return codes;
+  }
+}
