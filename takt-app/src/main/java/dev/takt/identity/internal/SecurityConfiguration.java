@@ -46,13 +46,19 @@ class SecurityConfiguration {
 
   /**
    * CSRF protects calls that ride on a browser session. A call that carries its own credentials, or
-   * an API call with no session at all, cannot be forged by another site's page; it gets its 401 or
-   * its answer without a CSRF token.
+   * one that brings no session at all, cannot be forged into acting as someone: it gets its 401 or
+   * login page without a CSRF token. The login forms themselves always need the token, so that no
+   * other site can log a browser into an account of its choosing.
    */
   static final RequestMatcher NO_AMBIENT_SESSION =
-      request ->
-          request.getHeader("Authorization") != null
-              || (API.matches(request) && request.getRequestedSessionId() == null);
+      request -> {
+        if (request.getHeader("Authorization") != null) {
+          return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean loginForm = path.equals("/login") || path.equals("/login/badge");
+        return !loginForm && request.getRequestedSessionId() == null;
+      };
 
   @Bean
   PasswordEncoder passwordEncoder(@Value("${takt.security.bcrypt-strength:10}") int strength) {
