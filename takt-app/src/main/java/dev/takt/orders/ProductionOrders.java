@@ -1,5 +1,6 @@
 package dev.takt.orders;
 
+import dev.takt.shared.Quantity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,13 @@ public interface ProductionOrders {
 
   /** The first start of any operation moves a RELEASED order to IN_PROGRESS. */
   void operationStarted(UUID operationId, Instant at);
+
+  /**
+   * Adds a quantity report of execution to the operation's totals (for progress shown with the
+   * order; execution keeps the bookings themselves). Quantities are in the order's unit.
+   */
+  void quantityReported(
+      UUID operationId, Quantity good, Quantity scrap, Quantity rework, Instant at);
 
   /** When the last operation completes, the order moves to COMPLETED. */
   void operationCompleted(UUID operationId, Instant at);
