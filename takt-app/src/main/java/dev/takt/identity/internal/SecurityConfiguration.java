@@ -44,6 +44,23 @@ class SecurityConfiguration {
         return path.startsWith("/api/") || path.startsWith("/v3/api-docs");
       };
 
+  /** The shop-floor terminal pages: operators log in there with badge and PIN. */
+  static final RequestMatcher TERMINAL =
+      request -> request.getRequestURI().startsWith(request.getContextPath() + "/terminal/");
+
+  /** Sends a terminal without a login to the badge form, and back to the terminal afterwards. */
+  private static void toBadgeLogin(
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response,
+      org.springframework.security.core.AuthenticationException e)
+      throws java.io.IOException {
+    String back = request.getRequestURI().substring(request.getContextPath().length());
+    response.sendRedirect(
+        request.getContextPath()
+            + "/login/badge?continue="
+            + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /**
    * CSRF protects calls that ride on a browser session. A call that carries its own credentials, or
    * one that brings no session at all, cannot be forged into acting as someone: it gets its 401 or
@@ -120,6 +137,8 @@ class SecurityConfiguration {
         .exceptionHandling(
             ex ->
                 ex.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+                    .defaultAuthenticationEntryPointFor(
+                        SecurityConfiguration::toBadgeLogin, TERMINAL)
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                     .accessDeniedHandler(
