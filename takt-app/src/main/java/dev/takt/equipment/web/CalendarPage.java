@@ -12,6 +12,7 @@ import dev.takt.shared.Role;
 import dev.takt.web.Flash;
 import dev.takt.web.FormErrors;
 import dev.takt.web.PageController;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -79,8 +80,9 @@ class CalendarPage {
   }
 
   @GetMapping("/plant/sites/{site}/calendar")
-  String calendar(@PathVariable String site, Model model) {
+  String calendar(@PathVariable String site, HttpSession session, Model model) {
     ShiftCalendarView calendar = calendars.get(site);
+    page.showing(calendar.siteCode(), session, model);
     return show(model, calendar, CalendarForm.of(calendar));
   }
 

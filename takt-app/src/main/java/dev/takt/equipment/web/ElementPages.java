@@ -154,14 +154,14 @@ class ElementPages {
     model.addAttribute("mode", mode.name());
     model.addAttribute("current", current);
     model.addAttribute("parents", elements.parentChoices(level, form.getSite()));
-    String title =
+    String heading =
         switch (mode) {
-          case CREATE -> page.text("plant.element.new", levelName(level));
-          case EDIT -> page.text("plant.element.edit", levelName(level), form.getCode());
-          case MOVE -> page.text("plant.element.move", levelName(level), form.getCode());
+          case CREATE -> page.text("plant.new." + level.path());
+          case EDIT -> page.text("plant.editTitle." + level.path(), form.getCode());
+          case MOVE -> page.text("plant.moveTitle." + level.path(), form.getCode());
         };
-    model.addAttribute("title", title);
-    model.addAttribute("breadcrumbs", page.breadcrumbs(form.getSite(), title, null));
+    model.addAttribute("heading", heading);
+    model.addAttribute("breadcrumbs", page.breadcrumbs(form.getSite(), heading, null));
     return "equipment/element-form";
   }
 

@@ -72,6 +72,9 @@ class PlantPages {
               .filter(c -> visible.stream().anyMatch(s -> s.code().equals(c)))
               .orElse(visible.isEmpty() ? null : visible.getFirst().code());
     }
+    if (shown != null) {
+      page.showing(shown, session, model);
+    }
     model.addAttribute("sites", visible);
     model.addAttribute("tree", shown == null ? null : sites.tree(shown, !inactive));
     model.addAttribute("showInactive", inactive);

@@ -73,6 +73,7 @@ class PlantPagesIT {
     // ... moves the second lathe to milling
     link(page, "Move CNC-02").click();
     page.getByLabel("New work center").selectOption("MILL");
+    Browser.screenshot(page, "plant-move-form");
     button(page, "Move").click();
     assertThat(page.locator(".flash")).containsText("Work unit CNC-02 moved.");
 
@@ -88,6 +89,7 @@ class PlantPagesIT {
     page.getByLabel("Show inactive").check();
     assertThat(page.locator("li.inactive > #node-CNC-01")).containsText("inactive");
     assertThat(page.locator("#node-MILL + ul #node-CNC-02")).containsText("Lathe 2");
+    assertThat(page.locator("#site-switch")).hasValue(site);
     Browser.screenshot(page, "plant-tree");
 
     // ... and the API agrees
