@@ -2,6 +2,7 @@ package dev.takt.equipment.web;
 
 import dev.takt.equipment.internal.SiteService;
 import dev.takt.shared.ConflictException;
+import dev.takt.shared.NotFoundException;
 import dev.takt.shared.RequiresRole;
 import dev.takt.shared.Role;
 import dev.takt.web.Flash;
@@ -42,7 +43,7 @@ class ElementPages {
     this.page = page;
   }
 
-  @GetMapping("/plant/sites/{site}/{level:" + Level.PATHS + "}/new")
+  @GetMapping("/plant/sites/{site}/{level}/new")
   String newElement(
       @PathVariable String site,
       @PathVariable String level,
@@ -55,7 +56,7 @@ class ElementPages {
     return form(model, l, Mode.CREATE, null, form);
   }
 
-  @PostMapping("/plant/sites/{site}/{level:" + Level.PATHS + "}")
+  @PostMapping("/plant/sites/{site}/{level}")
   String create(
       @PathVariable String site,
       @PathVariable String level,
@@ -72,17 +73,22 @@ class ElementPages {
     return "redirect:/plant?site=" + form.getSite();
   }
 
-  @GetMapping("/plant/{level:" + Level.PATHS + "}/{id}/edit")
+  @GetMapping("/plant/{level}/{id}/edit")
   String edit(@PathVariable String level, @PathVariable UUID id, Model model) {
     return existing(model, Level.ofPath(level), id, Mode.EDIT);
   }
 
-  @GetMapping("/plant/{level:" + Level.PATHS + "}/{id}/move")
+  @GetMapping("/plant/{level}/{id}/move")
   String move(@PathVariable String level, @PathVariable UUID id, Model model) {
-    return existing(model, Level.ofPath(level), id, Mode.MOVE);
+    Level l = Level.ofPath(level);
+    if (l.parent() == null) {
+      // Areas hang under their site, which never changes.
+      throw new NotFoundException("page", "/plant/" + level + "/" + id + "/move");
+    }
+    return existing(model, l, id, Mode.MOVE);
   }
 
-  @PostMapping("/plant/{level:" + Level.PATHS + "}/{id}")
+  @PostMapping("/plant/{level}/{id}")
   String update(
       @PathVariable String level,
       @PathVariable UUID id,
@@ -107,7 +113,7 @@ class ElementPages {
     return "redirect:/plant?site=" + current.siteCode();
   }
 
-  @PostMapping("/plant/{level:" + Level.PATHS + "}/{id}/deactivate")
+  @PostMapping("/plant/{level}/{id}/deactivate")
   String deactivate(
       @PathVariable String level, @PathVariable UUID id, RedirectAttributes redirect) {
     Level l = Level.ofPath(level);
@@ -122,7 +128,7 @@ class ElementPages {
     return "redirect:/plant?site=" + current.siteCode();
   }
 
-  @PostMapping("/plant/{level:" + Level.PATHS + "}/{id}/reactivate")
+  @PostMapping("/plant/{level}/{id}/reactivate")
   String reactivate(
       @PathVariable String level, @PathVariable UUID id, RedirectAttributes redirect) {
     Level l = Level.ofPath(level);

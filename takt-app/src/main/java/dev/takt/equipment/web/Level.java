@@ -11,9 +11,6 @@ public enum Level {
   WORK_CENTER("work-centers", "area"),
   WORK_UNIT("work-units", "workCenter");
 
-  /** The paths a page may name, for request mappings. */
-  static final String PATHS = "areas|work-centers|work-units";
-
   private final String path;
   private final String parentField;
 
