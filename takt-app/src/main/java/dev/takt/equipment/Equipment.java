@@ -12,6 +12,9 @@ public interface Equipment {
 
   boolean siteExists(String siteCode);
 
+  /** The work unit (machine) with this code at this site, active or not. */
+  Optional<WorkUnitView> workUnit(String siteCode, String workUnitCode);
+
   /**
    * The concrete shifts of the site's calendar that overlap {@code [from, to)}, in UTC, oldest
    * first, each with its breaks and planned non-working time cut out. This is the planned

@@ -293,7 +293,7 @@ class RoutingsIT {
     // given: a work center retired after the draft was written
     String bike = products.aMaterial("pcs");
     String path = "/api/v1/routings/" + aDraftRouting(bike).path("id").asString();
-    plant.aWorkCenter(site, "WELD", false);
+    plant.deactivateWorkCenter(site, "WELD");
     // when / then
     assertRefused(api.asAdmin().post(path + "/release", null), 409, "operations[1].workCenter");
     assertThat(api.asAdmin().get(path).json().path("status").asString()).isEqualTo("DRAFT");

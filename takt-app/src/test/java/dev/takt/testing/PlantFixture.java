@@ -18,8 +18,9 @@ public final class PlantFixture {
     this.api = api;
   }
 
+  /** Opens the site (with one area) unless it exists already, e.g. from another test class. */
   public void aSite(String site) {
-    if (sites.add(site)) {
+    if (sites.add(site) && api.asAdmin().get("/api/v1/sites/" + site).status() == 404) {
       api.asAdmin()
           .post(
               "/api/v1/sites",
@@ -45,5 +46,19 @@ public final class PlantFixture {
     if (!active) {
       api.asAdmin().delete("/api/v1/work-centers/" + id).expect(204);
     }
+  }
+
+  /** Deactivates a work center that exists, as a plant engineer would after drafting a routing. */
+  public void deactivateWorkCenter(String site, String code) {
+    String id =
+        api.asAdmin()
+            .get("/api/v1/work-centers?site=" + site + "&code=" + code)
+            .expect(200)
+            .json()
+            .path("items")
+            .get(0)
+            .path("id")
+            .asString();
+    api.asAdmin().delete("/api/v1/work-centers/" + id).expect(204);
   }
 }

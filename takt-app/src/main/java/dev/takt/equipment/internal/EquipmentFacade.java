@@ -3,6 +3,7 @@ package dev.takt.equipment.internal;
 import dev.takt.equipment.Equipment;
 import dev.takt.equipment.ShiftInstance;
 import dev.takt.equipment.WorkCenterView;
+import dev.takt.equipment.WorkUnitView;
 import dev.takt.identity.SiteDirectory;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,14 @@ class EquipmentFacade implements Equipment, SiteDirectory {
     return elements
         .byCode(ElementKind.WORK_CENTER, siteCode, workCenterCode)
         .map(e -> (WorkCenterView) e.view());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<WorkUnitView> workUnit(String siteCode, String workUnitCode) {
+    return elements
+        .byCode(ElementKind.WORK_UNIT, siteCode, workUnitCode)
+        .map(e -> (WorkUnitView) e.view());
   }
 
   /** Any site that was ever opened, active or not: old records still name inactive sites. */

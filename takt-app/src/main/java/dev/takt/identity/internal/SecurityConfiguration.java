@@ -44,15 +44,38 @@ class SecurityConfiguration {
         return path.startsWith("/api/") || path.startsWith("/v3/api-docs");
       };
 
+  /** The shop-floor terminal pages: operators log in there with badge and PIN. */
+  static final RequestMatcher TERMINAL =
+      request -> request.getRequestURI().startsWith(request.getContextPath() + "/terminal/");
+
+  /** Sends a terminal without a login to the badge form, and back to the terminal afterwards. */
+  private static void toBadgeLogin(
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response,
+      org.springframework.security.core.AuthenticationException e)
+      throws java.io.IOException {
+    String back = request.getRequestURI().substring(request.getContextPath().length());
+    response.sendRedirect(
+        request.getContextPath()
+            + "/login/badge?continue="
+            + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /**
    * CSRF protects calls that ride on a browser session. A call that carries its own credentials, or
-   * an API call with no session at all, cannot be forged by another site's page; it gets its 401 or
-   * its answer without a CSRF token.
+   * one that brings no session at all, cannot be forged into acting as someone: it gets its 401 or
+   * login page without a CSRF token. The login forms themselves always need the token, so that no
+   * other site can log a browser into an account of its choosing.
    */
   static final RequestMatcher NO_AMBIENT_SESSION =
-      request ->
-          request.getHeader("Authorization") != null
-              || (API.matches(request) && request.getRequestedSessionId() == null);
+      request -> {
+        if (request.getHeader("Authorization") != null) {
+          return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean loginForm = path.equals("/login") || path.equals("/login/badge");
+        return !loginForm && request.getRequestedSessionId() == null;
+      };
 
   @Bean
   PasswordEncoder passwordEncoder(@Value("${takt.security.bcrypt-strength:10}") int strength) {
@@ -114,6 +137,8 @@ class SecurityConfiguration {
         .exceptionHandling(
             ex ->
                 ex.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+                    .defaultAuthenticationEntryPointFor(
+                        SecurityConfiguration::toBadgeLogin, TERMINAL)
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                     .accessDeniedHandler(

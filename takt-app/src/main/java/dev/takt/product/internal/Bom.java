@@ -7,7 +7,10 @@ import dev.takt.shared.InvalidInputException;
 import dev.takt.shared.Quantity;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -125,8 +128,9 @@ record Bom(
 
   /**
    * Checks the BOM against the materials it names: the parent and every component exist and are
-   * active, units are the materials' base units, and no component's current BOM contains the parent
-   * (a direct cycle). {@code failure} makes the exception: 400 for a request, 409 on release.
+   * active, units are the materials' base units, and no chain of current BOMs leads from a
+   * component back to the parent (a cycle, however deep). {@code failure} makes the exception: 400
+   * for a request, 409 on release.
    */
   void checkAgainst(Components components, BiFunction<String, String, RuntimeException> failure) {
     Material parent =
@@ -169,20 +173,46 @@ record Bom(
                 + component.unit().code()
                 + "); units are not converted");
       }
-      boolean cycle =
-          components.currentBom(item.material()).stream()
-              .flatMap(b -> b.items().stream())
-              .anyMatch(grandchild -> grandchild.material().equals(material));
-      if (cycle) {
+      List<String> path = pathBackTo(material, item.material(), components);
+      if (!path.isEmpty()) {
         throw failure.apply(
             field + ".material",
-            "the released BOM of "
+            "the released BOMs lead from "
                 + item.material()
-                + " contains "
+                + " back to "
                 + material
-                + ": that would be a cycle");
+                + " ("
+                + String.join(" > ", path)
+                + "): that would be a cycle");
       }
     }
+  }
+
+  /**
+   * The chain of current released BOMs from {@code component} down to {@code parent}, or empty when
+   * there is none. A depth-first walk; each material is visited once, so shared sub-assemblies and
+   * existing loops elsewhere cannot make it run forever.
+   */
+  private static List<String> pathBackTo(String parent, String component, Components components) {
+    Deque<List<String>> open = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    open.push(List.of(component));
+    while (!open.isEmpty()) {
+      List<String> path = open.pop();
+      String last = path.getLast();
+      if (last.equals(parent)) {
+        return path;
+      }
+      if (!seen.add(last)) {
+        continue;
+      }
+      for (Item child : components.currentBom(last).map(b -> b.items).orElse(List.of())) {
+        List<String> longer = new ArrayList<>(path);
+        longer.add(child.material());
+        open.push(longer);
+      }
+    }
+    return List.of();
   }
 
   BomView view() {

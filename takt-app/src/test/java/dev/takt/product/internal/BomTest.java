@@ -172,6 +172,59 @@ class BomTest {
   }
 
   @Test
+  void refusesACycleThreeLevelsDeep() {
+    // given: frame > tube > weld seam > bike
+    Catalogue catalogue =
+        new Catalogue()
+            .with("BIKE", "pcs")
+            .with("FRAME", "pcs")
+            .with("WHEEL", "pcs")
+            .with("TUBE", "pcs")
+            .with("SEAM", "pcs");
+    catalogue.released.put(
+        "FRAME",
+        Bom.draft("FRAME", 1, Quantity.of("1", "pcs"), List.of(item(10, "TUBE", "3", "pcs")))
+            .release(MONDAY));
+    catalogue.released.put(
+        "TUBE",
+        Bom.draft("TUBE", 1, Quantity.of("1", "pcs"), List.of(item(10, "SEAM", "2", "pcs")))
+            .release(MONDAY));
+    catalogue.released.put(
+        "SEAM",
+        Bom.draft("SEAM", 1, Quantity.of("1", "pcs"), List.of(item(10, "BIKE", "1", "pcs")))
+            .release(MONDAY));
+    // when
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> aDraftOfABike().checkAgainst(catalogue, InvalidInputException::new));
+    // then
+    assertThat(e.field()).isEqualTo("items[0].material");
+    assertThat(e.getMessage()).contains("FRAME > TUBE > SEAM > BIKE");
+  }
+
+  @Test
+  void acceptsASubAssemblySharedByTwoBranchesWithoutACycle() {
+    // given: frame and wheel both use the same bolt kit, which uses nothing of the bike
+    Catalogue catalogue =
+        new Catalogue()
+            .with("BIKE", "pcs")
+            .with("FRAME", "pcs")
+            .with("WHEEL", "pcs")
+            .with("BOLTS", "pcs");
+    catalogue.released.put(
+        "FRAME",
+        Bom.draft("FRAME", 1, Quantity.of("1", "pcs"), List.of(item(10, "BOLTS", "1", "pcs")))
+            .release(MONDAY));
+    catalogue.released.put(
+        "WHEEL",
+        Bom.draft("WHEEL", 1, Quantity.of("1", "pcs"), List.of(item(10, "BOLTS", "1", "pcs")))
+            .release(MONDAY));
+    // when / then: no exception
+    aDraftOfABike().checkAgainst(catalogue, InvalidInputException::new);
+  }
+
+  @Test
   void refusesAnItemNotInTheComponentsBaseUnit() {
     // given: wheels are counted, but the item gives them in kilograms
     Catalogue catalogue =
