@@ -70,6 +70,12 @@ class PlantPagesIT {
     link(page, "Add work unit to TURN").click();
     create(page, "CNC-02", "Lathe 2", null);
 
+    // ... renames the hall
+    link(page, "Edit HALL").click();
+    page.getByLabel("Name").fill("Machining hall 1");
+    button(page, "Save").click();
+    assertThat(page.locator(".flash")).containsText("Area HALL saved.");
+
     // ... moves the second lathe to milling
     link(page, "Move CNC-02").click();
     page.getByLabel("New work center").selectOption("MILL");
@@ -100,6 +106,8 @@ class PlantPagesIT {
         .isFalse();
     assertThat(one("/api/v1/work-centers?site=" + site + "&code=MILL").path("active").asBoolean())
         .isTrue();
+    assertThat(one("/api/v1/areas?site=" + site + "&code=HALL").path("name").asString())
+        .isEqualTo("Machining hall 1");
     JsonNode siteView = api.asAdmin().get("/api/v1/sites/" + site).expect(200).json();
     assertThat(siteView.path("timeZone").asString()).isEqualTo("Europe/Vienna");
   }
