@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * on the right was added, one only on the left removed, and for one on both sides the fields that
  * differ are named.
  */
-record RoutingDiff(RoutingView left, RoutingView right, List<Row> rows) {
+public record RoutingDiff(RoutingView left, RoutingView right, List<Row> rows) {
 
   /** The fields compared, in the order the page shows them. */
   static final List<String> FIELDS =
@@ -32,8 +32,8 @@ record RoutingDiff(RoutingView left, RoutingView right, List<Row> rows) {
           "inspectionPlan");
 
   /** One sequence number: the operation on each side (null where missing), changed fields. */
-  record Row(int sequence, OperationView left, OperationView right, Set<String> changed) {
-    String kind() {
+  public record Row(int sequence, OperationView left, OperationView right, Set<String> changed) {
+    public String kind() {
       if (left == null) {
         return "added";
       }
@@ -43,12 +43,12 @@ record RoutingDiff(RoutingView left, RoutingView right, List<Row> rows) {
       return changed.isEmpty() ? "same" : "changed";
     }
 
-    boolean isChanged(String field) {
+    public boolean isChanged(String field) {
       return changed.contains(field);
     }
 
     /** What the page shows for a field of one side: numbers plain, nothing as empty. */
-    String text(String side, String field) {
+    public String text(String side, String field) {
       OperationView op = side.equals("left") ? left : right;
       Object value = op == null ? null : value(op, field);
       return switch (value) {
@@ -71,7 +71,7 @@ record RoutingDiff(RoutingView left, RoutingView right, List<Row> rows) {
     return new RoutingDiff(left, right, rows);
   }
 
-  boolean identical() {
+  public boolean identical() {
     return rows.stream().allMatch(r -> r.kind().equals("same"));
   }
 
