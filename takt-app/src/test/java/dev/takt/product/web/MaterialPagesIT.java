@@ -172,6 +172,44 @@ class MaterialPagesIT {
   }
 
   @Test
+  void aLongListIsPagedWithTheCursorAndKeepsItsSearch() {
+    // given: one page and two more of a family
+    String family = "PG" + Pages.unique("X").substring(2);
+    for (int i = 0; i < ProductPages.PAGE_SIZE + 2; i++) {
+      api.asAdmin()
+          .post(
+              "/api/v1/materials",
+              java.util.Map.of(
+                  "number", family + "-" + (1000 + i),
+                  "description", "Spacer " + i,
+                  "unit", "pcs",
+                  "tracking", "NONE",
+                  "type", "RAW"))
+          .expect(201);
+    }
+    String site = Pages.unique("S").replace("-", "");
+    new PlantFixture(api).aSite(site);
+    Page page = Pages.loggedIn(browser, api, api.aUserWith(Role.SUPERVISOR, site));
+
+    // when
+    page.navigate(api.baseUrl() + "/products/materials?q=" + family);
+    assertThat(page.locator("table.list tbody tr")).hasCount(ProductPages.PAGE_SIZE);
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page")).click();
+
+    // then: the rest, still searched
+    assertThat(page.locator("table.list tbody tr")).hasCount(2);
+    assertThat(page.locator("table.list tbody")).containsText(family + "-1051");
+    assertThat(page.getByLabel("Search").first()).hasValue(family);
+
+    // when
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("First page")).click();
+
+    // then
+    assertThat(page.locator("table.list tbody tr")).hasCount(ProductPages.PAGE_SIZE);
+    assertThat(page.locator("table.list tbody")).containsText(family + "-1000");
+  }
+
+  @Test
   void anOperatorIsRefusedTheProductsPages() {
     // given
     String site = Pages.unique("S").replace("-", "");
