@@ -107,6 +107,7 @@ class MaterialPagesIT {
     assertThat(page.locator("#number-error")).containsText("exists already");
     assertThat(page.getByLabel("Number")).hasAttribute("aria-invalid", "true");
     assertThat(page.getByLabel("Description")).hasValue("A second bolt");
+    Browser.screenshot(page, "products-material-form");
     assertThat(
             api.asAdmin()
                 .get("/api/v1/materials/" + existing)
@@ -237,6 +238,7 @@ class MaterialPagesIT {
 
     // then
     assertThat(page.locator("h1")).containsText(number);
+    assertThat(page.getByLabel("Description")).isDisabled();
     assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")))
         .hasCount(0);
     assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deactivate")))
