@@ -10,6 +10,9 @@ public interface Equipment {
   /** The work center with this code at this site, active or not. */
   Optional<WorkCenterView> workCenter(String siteCode, String workCenterCode);
 
+  /** The work centers of this site, active or not, in code order; empty for an unknown site. */
+  List<WorkCenterView> workCenters(String siteCode);
+
   boolean siteExists(String siteCode);
 
   /** The work unit (machine) with this code at this site, active or not. */

@@ -45,6 +45,14 @@ class EquipmentFacade implements Equipment, SiteDirectory {
         .map(e -> (WorkUnitView) e.view());
   }
 
+  @Override
+  @Transactional(readOnly = true)
+  public List<WorkCenterView> workCenters(String siteCode) {
+    return elements.ofSite(ElementKind.WORK_CENTER, siteCode).stream()
+        .map(e -> (WorkCenterView) e.view())
+        .toList();
+  }
+
   /** Any site that was ever opened, active or not: old records still name inactive sites. */
   @Override
   @Transactional(readOnly = true)

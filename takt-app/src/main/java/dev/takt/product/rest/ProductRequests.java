@@ -20,7 +20,7 @@ import java.util.List;
  * The bodies the product endpoints accept. Units are unit-of-measure codes ({@code pcs}, {@code
  * kg}, …); quantities are decimals in that unit. Times are seconds.
  */
-final class ProductRequests {
+public final class ProductRequests {
   private ProductRequests() {}
 
   static final String MATERIAL_NUMBER = "[A-Za-z0-9][A-Za-z0-9._/-]{0,39}";
@@ -28,14 +28,14 @@ final class ProductRequests {
       "1 to 40 letters, digits, '.', '_', '/' or '-', starting with a letter or digit";
   static final String SITE_CODE = "[A-Za-z0-9][A-Za-z0-9_-]{0,19}";
 
-  record CreateMaterial(
+  public record CreateMaterial(
       @NotBlank @Pattern(regexp = MATERIAL_NUMBER, message = MATERIAL_NUMBER_MESSAGE) String number,
       @NotBlank @Size(max = 200) String description,
       @NotBlank @Size(max = 10) String unit,
       @NotNull Tracking tracking,
       @NotNull MaterialType type) {}
 
-  record UpdateMaterial(
+  public record UpdateMaterial(
       @NotBlank @Size(max = 200) String description,
       @NotBlank @Size(max = 10) String unit,
       @NotNull Tracking tracking,
@@ -43,7 +43,7 @@ final class ProductRequests {
       @NotNull Boolean active,
       @NotNull @PositiveOrZero Long version) {}
 
-  record BomItem(
+  public record BomItem(
       @NotNull @Positive @Max(99999) Integer position,
       @NotBlank @Pattern(regexp = MATERIAL_NUMBER, message = MATERIAL_NUMBER_MESSAGE)
           String material,
@@ -53,7 +53,7 @@ final class ProductRequests {
       @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
           BigDecimal scrapPercent) {}
 
-  record CreateBom(
+  public record CreateBom(
       @NotBlank @Pattern(regexp = MATERIAL_NUMBER, message = MATERIAL_NUMBER_MESSAGE)
           String material,
       @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 6)
@@ -61,7 +61,7 @@ final class ProductRequests {
       @NotBlank @Size(max = 10) String unit,
       @NotNull @Size(min = 1, max = 500) List<@NotNull @Valid BomItem> items) {}
 
-  record UpdateBom(
+  public record UpdateBom(
       @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 6)
           BigDecimal baseQuantity,
       @NotBlank @Size(max = 10) String unit,
@@ -69,7 +69,7 @@ final class ProductRequests {
       @NotNull @PositiveOrZero Long version) {}
 
   /** One operation; {@code setupSeconds} whole seconds (at most 30 days), cycle time per unit. */
-  record Operation(
+  public record Operation(
       @NotNull @Positive @Max(99999) Integer sequence,
       @NotBlank @Size(max = 200) String description,
       @NotBlank @Size(max = 40) String workCenter,
@@ -80,13 +80,13 @@ final class ProductRequests {
       @Size(max = 40) String toolType,
       @Size(max = 40) String inspectionPlan) {}
 
-  record CreateRouting(
+  public record CreateRouting(
       @NotBlank @Pattern(regexp = MATERIAL_NUMBER, message = MATERIAL_NUMBER_MESSAGE)
           String material,
       @NotBlank @Pattern(regexp = SITE_CODE, message = "is not a site code") String site,
       @NotNull @Size(min = 1, max = 200) List<@NotNull @Valid Operation> operations) {}
 
-  record UpdateRouting(
+  public record UpdateRouting(
       @NotNull @Size(min = 1, max = 200) List<@NotNull @Valid Operation> operations,
       @NotNull @PositiveOrZero Long version) {}
 }
