@@ -16,4 +16,10 @@ public interface Products {
 
   /** The released routing of this material at this site, if it has one. */
   Optional<RoutingView> currentRouting(String material, String site);
+
+  /** One version of the material's bill of materials, whatever its status. */
+  Optional<BomView> bom(String material, int bomVersion);
+
+  /** One version of the material's routing at this site, whatever its status. */
+  Optional<RoutingView> routing(String material, String site, int routingVersion);
 }

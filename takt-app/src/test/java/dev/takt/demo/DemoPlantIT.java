@@ -116,6 +116,25 @@ class DemoPlantIT {
   }
 
   @Test
+  void theDemoPlantHasReleasedOrdersForTheTerminalsAndOneLeftToRelease() {
+    JsonNode released =
+        api.asAdmin()
+            .get("/api/v1/production-orders?site=DEMO&status=RELEASED")
+            .expect(200)
+            .json()
+            .path("items");
+    assertThat(released.size()).isEqualTo(4);
+    assertThat(
+            api.asAdmin()
+                .get("/api/v1/production-orders?site=DEMO&status=CREATED")
+                .expect(200)
+                .json()
+                .path("items")
+                .size())
+        .isEqualTo(1);
+  }
+
+  @Test
   void theSeedIsAuditedAsTheSystemAndTheChainIsIntact() {
     JsonNode records =
         api.asAdmin().get("/api/v1/audit?entity=site&key=DEMO").expect(200).json().path("items");

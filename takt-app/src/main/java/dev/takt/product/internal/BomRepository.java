@@ -37,6 +37,15 @@ class BomRepository {
         .map(this::withItems);
   }
 
+  Optional<Bom> byVersion(String material, int bomVersion) {
+    return jdbc.sql("SELECT * FROM product_bom WHERE material_number = :m AND bom_version = :v")
+        .param("m", material)
+        .param("v", bomVersion)
+        .query(this::head)
+        .optional()
+        .map(this::withItems);
+  }
+
   int nextVersion(String material) {
     Integer max =
         jdbc.sql("SELECT MAX(bom_version) FROM product_bom WHERE material_number = :m")

@@ -39,4 +39,16 @@ class ProductCatalog implements Products {
   public Optional<RoutingView> currentRouting(String material, String site) {
     return routings.current(material, site).map(Routing::view);
   }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<BomView> bom(String material, int bomVersion) {
+    return boms.byVersion(material, bomVersion).map(Bom::view);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<RoutingView> routing(String material, String site, int routingVersion) {
+    return routings.byVersion(material, site, routingVersion).map(Routing::view);
+  }
 }

@@ -41,6 +41,20 @@ class RoutingRepository {
         .map(this::withOperations);
   }
 
+  Optional<Routing> byVersion(String material, String site, int routingVersion) {
+    return jdbc.sql(
+            """
+            SELECT * FROM product_routing
+            WHERE material_number = :m AND site_code = :site AND routing_version = :v
+            """)
+        .param("m", material)
+        .param("site", site)
+        .param("v", routingVersion)
+        .query(this::head)
+        .optional()
+        .map(this::withOperations);
+  }
+
   int nextVersion(String material, String site) {
     Integer max =
         jdbc.sql(

@@ -1,0 +1,178 @@
+package dev.takt.orders;
+
+import static dev.takt.orders.OrderFixtures.PATH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.takt.shared.ConflictException;
+import dev.takt.shared.Quantity;
+import dev.takt.testing.Api;
+import dev.takt.testing.TaktIntegrationTest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Execution's side of the contract: it reads workable operations and reports progress through
+ * {@link ProductionOrders}, inside its own transaction, and the order follows.
+ */
+@TaktIntegrationTest
+class ProductionOrdersFacadeIT {
+
+  @Autowired Api api;
+  @Autowired ProductionOrders orders;
+  @Autowired TransactionTemplate tx;
+  OrderFixtures fixtures;
+  OrderFixtures.Product pump;
+
+  @BeforeEach
+  void setUp() {
+    fixtures = new OrderFixtures(api);
+    pump = fixtures.aProductWithRoutingAndBom();
+  }
+
+  @Test
+  void executionStartsReportsAndCompletesAnOrderOperationByOperation() {
+    // given: a released order of 10 pumps
+    String number = fixtures.aReleasedOrder(pump.number()).path("orderNumber").asString();
+    List<OperationView> operations = orders.operationsOf(number);
+    OperationView turn = operations.get(0);
+    OperationView assy = operations.get(1);
+    Instant at = Instant.parse("2026-11-20T08:00:00Z");
+
+    // then: what a terminal at TURN sees
+    assertThat(turn.sequence()).isEqualTo(10);
+    assertThat(turn.previousSequence()).isNull();
+    assertThat(assy.previousSequence()).isEqualTo(10);
+    assertThat(turn.plannedQuantity()).isEqualTo(Quantity.of("10", "pcs"));
+    assertThat(orders.workableOperationsAt(fixtures.site, "TURN"))
+        .extracting(OperationView::id)
+        .contains(turn.id());
+    assertThat(orders.operation(turn.id()).orElseThrow().orderStatus())
+        .isEqualTo(OrderStatus.RELEASED);
+    assertThat(orders.componentsOf(number)).hasSize(2);
+
+    // when: started, reported, completed
+    tx.executeWithoutResult(s -> orders.operationStarted(turn.id(), at));
+    assertThat(orders.order(number).orElseThrow().status()).isEqualTo(OrderStatus.IN_PROGRESS);
+    tx.executeWithoutResult(
+        s ->
+            orders.quantityReported(
+                turn.id(),
+                Quantity.of("9", "pcs"),
+                Quantity.of("1", "pcs"),
+                Quantity.of("0", "pcs"),
+                at.plusSeconds(600)));
+    tx.executeWithoutResult(s -> orders.operationCompleted(turn.id(), at.plusSeconds(700)));
+    assertThat(orders.workableOperationsAt(fixtures.site, "TURN"))
+        .extracting(OperationView::id)
+        .doesNotContain(turn.id());
+    tx.executeWithoutResult(s -> orders.operationStarted(assy.id(), at.plusSeconds(800)));
+    tx.executeWithoutResult(
+        s ->
+            orders.quantityReported(
+                assy.id(),
+                Quantity.of("8", "pcs"),
+                Quantity.of("0", "pcs"),
+                Quantity.of("1", "pcs"),
+                at.plusSeconds(900)));
+    assertThat(orders.order(number).orElseThrow().status()).isEqualTo(OrderStatus.IN_PROGRESS);
+    tx.executeWithoutResult(s -> orders.operationCompleted(assy.id(), at.plusSeconds(1000)));
+
+    // then
+    assertThat(orders.order(number).orElseThrow().status()).isEqualTo(OrderStatus.COMPLETED);
+    JsonNode ops = api.asAdmin().get(PATH + "/" + number + "/operations").expect(200).json();
+    assertThat(ops.get(0).path("good").path("value").decimalValue()).isEqualByComparingTo("9");
+    assertThat(ops.get(0).path("scrap").path("value").decimalValue()).isEqualByComparingTo("1");
+    assertThat(ops.get(1).path("rework").path("value").decimalValue()).isEqualByComparingTo("1");
+    assertThat(ops.get(1).path("status").asString()).isEqualTo("COMPLETED");
+    JsonNode order = fixtures.order(number);
+    assertThat(order.path("goodQuantity").path("value").decimalValue()).isEqualByComparingTo("8");
+    assertThat(statusesAudited(number))
+        .containsExactly("CREATED", "RELEASED", "IN_PROGRESS", "COMPLETED");
+    api.asAdmin().post(PATH + "/" + number + "/close", null).expect(200);
+    // a reported order cannot be cancelled, a closed one not at all
+    assertThat(api.asAdmin().post(PATH + "/" + number + "/cancel", Map.of("reason", "x")).status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void refusesProgressOnAnOrderOnHoldAndOutsideATransaction() {
+    // given
+    String number = fixtures.aReleasedOrder(pump.number()).path("orderNumber").asString();
+    UUID turn = orders.operationsOf(number).get(0).id();
+    api.asAdmin().post(PATH + "/" + number + "/hold", Map.of("reason", "Tool broken")).expect(200);
+
+    // then
+    assertThrows(
+        ConflictException.class,
+        () -> tx.executeWithoutResult(s -> orders.operationStarted(turn, Instant.now())));
+    assertThat(orders.workableOperationsAt(fixtures.site, "TURN"))
+        .extracting(OperationView::orderNumber)
+        .doesNotContain(number);
+    assertThrows(
+        IllegalTransactionStateException.class, () -> orders.operationStarted(turn, Instant.now()));
+    assertThat(orders.order(number).orElseThrow().status()).isEqualTo(OrderStatus.ON_HOLD);
+
+    // and after resuming, a reported order can no longer be cancelled
+    api.asAdmin().post(PATH + "/" + number + "/resume", null).expect(200);
+    tx.executeWithoutResult(
+        s ->
+            orders.quantityReported(
+                turn,
+                Quantity.of("1", "pcs"),
+                Quantity.of("0", "pcs"),
+                Quantity.of("0", "pcs"),
+                Instant.now()));
+    assertThat(orders.order(number).orElseThrow().status()).isEqualTo(OrderStatus.IN_PROGRESS);
+    api.asAdmin().post(PATH + "/" + number + "/hold", Map.of("reason", "Check")).expect(200);
+    var refused = api.asAdmin().post(PATH + "/" + number + "/cancel", Map.of("reason", "x"));
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.body()).contains("reported");
+  }
+
+  @Test
+  void listsWorkableOperationsByDueDateThenPriority() {
+    // given: the same due date, different priorities; an earlier due date with low priority
+    String low = released("2027-02-01T06:00:00Z", 100);
+    String high = released("2027-02-01T06:00:00Z", 900);
+    String early = released("2027-01-15T06:00:00Z", 0);
+
+    // when
+    List<String> dispatch = new ArrayList<>();
+    orders.workableOperationsAt(fixtures.site, "ASSY").stream()
+        .map(OperationView::orderNumber)
+        .filter(n -> n.equals(low) || n.equals(high) || n.equals(early))
+        .forEach(dispatch::add);
+
+    // then
+    assertThat(dispatch).containsExactly(early, high, low);
+  }
+
+  private String released(String due, int priority) {
+    String number = OrderFixtures.unique("PO");
+    Map<String, Object> body = fixtures.anOrder(number, pump.number(), 1);
+    body.put("dueDate", due);
+    body.put("priority", priority);
+    api.asAdmin().post(PATH, body).expect(201);
+    api.asAdmin().post(PATH + "/" + number + "/release", null).expect(200);
+    return number;
+  }
+
+  private List<String> statusesAudited(String number) {
+    List<String> statuses = new ArrayList<>();
+    fixtures
+        .audit(number)
+        .forEach(
+            r -> statuses.add(Api.json(r.path("newValue").asString()).path("status").asString()));
+    return statuses;
+  }
+}
