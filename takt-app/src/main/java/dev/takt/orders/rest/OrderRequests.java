@@ -16,15 +16,24 @@ import java.time.Instant;
 public final class OrderRequests {
   private OrderRequests() {}
 
-  public static final String ORDER_NUMBER = "[A-Za-z0-9][A-Za-z0-9._/-]{0,39}";
+  /** No '/': an order number is one path segment of every order URL and page. */
+  public static final String ORDER_NUMBER = "[A-Za-z0-9][A-Za-z0-9._-]{0,39}";
+
   static final String ORDER_NUMBER_MESSAGE =
+      "1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit";
+
+  /** Material numbers may hold '/', as the product module allows. */
+  static final String MATERIAL_NUMBER = "[A-Za-z0-9][A-Za-z0-9._/-]{0,39}";
+
+  static final String MATERIAL_NUMBER_MESSAGE =
       "1 to 40 letters, digits, '.', '_', '/' or '-', starting with a letter or digit";
   static final String SITE_CODE = "[A-Za-z0-9][A-Za-z0-9_-]{0,19}";
 
   /** An order as the ERP sends it; sending it again is safe (see the controller). */
   public record SubmitOrder(
       @NotBlank @Pattern(regexp = ORDER_NUMBER, message = ORDER_NUMBER_MESSAGE) String orderNumber,
-      @NotBlank @Pattern(regexp = ORDER_NUMBER, message = ORDER_NUMBER_MESSAGE) String material,
+      @NotBlank @Pattern(regexp = MATERIAL_NUMBER, message = MATERIAL_NUMBER_MESSAGE)
+          String material,
       @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 6)
           BigDecimal quantity,
       @NotBlank @Size(max = 10) String unit,

@@ -7,7 +7,6 @@ import dev.takt.orders.internal.OrderCommands;
 import dev.takt.orders.internal.OrderDetails;
 import dev.takt.orders.internal.OrderService;
 import dev.takt.shared.CursorPage;
-import dev.takt.shared.NotFoundException;
 import dev.takt.shared.RequiresRole;
 import dev.takt.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -170,8 +169,7 @@ class ProductionOrderController {
     return orders.close(orderNumber);
   }
 
-  /** By number; a number with '/' is found here too (the rest of the path is the number). */
-  @GetMapping("/{*orderNumber}")
+  @GetMapping("/{orderNumber}")
   @RequiresRole({
     Role.ADMIN,
     Role.PLANNER,
@@ -183,10 +181,6 @@ class ProductionOrderController {
   })
   @Operation(summary = "An order by its number")
   OrderDetails get(@PathVariable String orderNumber) {
-    String number = orderNumber.startsWith("/") ? orderNumber.substring(1) : orderNumber;
-    if (!number.matches(OrderRequests.ORDER_NUMBER)) {
-      throw new NotFoundException("production order", number);
-    }
-    return orders.get(number);
+    return orders.get(orderNumber);
   }
 }
