@@ -78,14 +78,22 @@ class AuditPagesController {
     }
     // The chain is checked on every visit: the badge is the first thing an auditor looks for.
     model.addAttribute("chain", queries.verify());
-    model.addAttribute("searchQuery", query(form));
+    // Without htmx, "verify now" reloads this very search.
+    String query = query(form);
+    model.addAttribute("verifyHref", query.isEmpty() ? "/audit" : "/audit?" + query);
     model.addAttribute("breadcrumbs", List.of(new Breadcrumb(text("audit.title"), "/audit")));
     return "compliance/search";
   }
 
   /** The badge alone, for the "verify now" button when htmx is there to swap it in. */
-  @GetMapping(value = "/audit/verify", headers = "HX-Request=true")
-  String verifyFragment(Model model) {
+  @GetMapping("/audit/verify")
+  String verifyFragment(
+      @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false)
+          String htmx,
+      Model model) {
+    if (htmx == null) {
+      return "redirect:/audit"; // without htmx the whole page verifies anyway
+    }
     ChainVerification chain = queries.verify();
     model.addAttribute("chain", chain);
     return "compliance/search :: chain";

@@ -26,11 +26,13 @@ final class Changes {
     Set<String> names = new LinkedHashSet<>();
     names.addAll(before.propertyNames());
     names.addAll(after.propertyNames());
+    // A creation or a deletion has one side only: nothing to compare, nothing to highlight.
+    boolean bothSides = !before.isEmpty() && !after.isEmpty();
     List<Field> fields = new ArrayList<>();
     for (String name : names) {
       JsonNode o = before.get(name);
       JsonNode n = after.get(name);
-      fields.add(new Field(name, text(o), text(n), !Objects.equals(o, n)));
+      fields.add(new Field(name, text(o), text(n), bothSides && !Objects.equals(o, n)));
     }
     return fields;
   }

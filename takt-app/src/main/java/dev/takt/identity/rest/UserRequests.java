@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Set;
 
-/** The bodies the user endpoints accept. Secrets are never echoed back. */
+/**
+ * The bodies the user endpoints accept. Secrets are never echoed back. Public so that the people
+ * pages check their forms against the very same constraints.
+ */
 public final class UserRequests {
   private UserRequests() {}
 

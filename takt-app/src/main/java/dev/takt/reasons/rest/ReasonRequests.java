@@ -11,7 +11,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-/** The bodies the reason endpoints accept. Kind and code are set once, on creation. */
+/**
+ * The bodies the reason endpoints accept. Kind and code are set once, on creation. Public so that
+ * the reason pages check their forms against the very same constraints.
+ */
 public final class ReasonRequests {
   private ReasonRequests() {}
 
