@@ -66,15 +66,13 @@ class AuditPagesController {
     String actor = limited(form.getActor(), 100, "actor", binding);
     Instant from = utc(form.getFrom(), "from", binding);
     Instant to = utc(form.getTo(), "to", binding);
-    if (after != null && (after.length() > 20 || !after.chars().allMatch(Character::isDigit))) {
-      after = null;
-    }
+    after = cursor(after);
     if (!binding.hasErrors()) {
       CursorPage<AuditRecord> page = queries.search(entity, key, actor, from, to, after, PAGE_SIZE);
       model.addAttribute("page", page);
       model.addAttribute(
           "entries", page.items().stream().map(r -> new Entry(r, time(r), List.of())).toList());
-      model.addAttribute("baseQuery", query(form));
+      pageLinks(model, "/audit", query(form), after, page);
     }
     // The chain is checked on every visit: the badge is the first thing an auditor looks for.
     model.addAttribute("chain", queries.verify());
@@ -108,9 +106,7 @@ class AuditPagesController {
     if (entity.length() > 60 || key.length() > 200) {
       throw new dev.takt.shared.InvalidInputException("key", "is too long");
     }
-    if (after != null && (after.length() > 20 || !after.chars().allMatch(Character::isDigit))) {
-      after = null;
-    }
+    after = cursor(after);
     CursorPage<AuditRecord> page =
         queries.search(entity, key, null, null, null, after, HISTORY_SIZE);
     model.addAttribute("entity", entity);
@@ -121,7 +117,8 @@ class AuditPagesController {
         page.items().stream()
             .map(r -> new Entry(r, time(r), Changes.between(json, r.oldValue(), r.newValue())))
             .toList());
-    model.addAttribute("baseQuery", "entity=" + encode(entity) + "&key=" + encode(key));
+    pageLinks(
+        model, "/audit/history", "entity=" + encode(entity) + "&key=" + encode(key), after, page);
     List<Breadcrumb> crumbs = new ArrayList<>();
     crumbs.add(new Breadcrumb(text("audit.title"), "/audit"));
     crumbs.add(
@@ -129,6 +126,24 @@ class AuditPagesController {
             entity + " " + key, "/audit/history?entity=" + encode(entity) + "&key=" + encode(key)));
     model.addAttribute("breadcrumbs", crumbs);
     return "compliance/history";
+  }
+
+  /** A cursor as this page hands them out (a sequence number), or null. */
+  private static String cursor(String after) {
+    boolean valid =
+        after != null
+            && !after.isEmpty()
+            && after.length() <= 18
+            && after.chars().allMatch(c -> c >= '0' && c <= '9');
+    return valid ? after : null;
+  }
+
+  private static void pageLinks(
+      Model model, String path, String query, String after, CursorPage<AuditRecord> page) {
+    String base = path + "?" + (query.isEmpty() ? "" : query + "&");
+    model.addAttribute("firstHref", after == null ? null : base);
+    model.addAttribute(
+        "nextHref", page.nextCursor() == null ? null : base + "after=" + page.nextCursor());
   }
 
   private static String time(AuditRecord r) {

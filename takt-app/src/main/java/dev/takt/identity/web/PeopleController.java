@@ -40,6 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PeopleController {
 
   private static final int PAGE_SIZE = 50;
+  private static final int MAX_PAGE_SIZE = 200;
 
   private final UserService users;
   private final TokenIssuing tokens;
@@ -64,17 +65,27 @@ class PeopleController {
   String list(
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String after,
+      @RequestParam(defaultValue = "" + PAGE_SIZE) int limit,
       Model model) {
     String search = UserForm.blankToNull(q);
-    CursorPage<UserView> page =
-        users.list(
-            after == null || after.length() > 60 ? null : after,
-            search == null || search.length() > 60 ? null : search,
-            PAGE_SIZE);
+    if (search != null && search.length() > 60) {
+      search = null;
+    }
+    int size = Math.clamp(limit, 1, MAX_PAGE_SIZE);
+    boolean paged = after != null && !after.isBlank() && after.length() <= 60;
+    CursorPage<UserView> page = users.list(paged ? after : null, search, size);
     model.addAttribute("page", page);
     model.addAttribute("rows", page.items().stream().map(UserRow::of).toList());
     model.addAttribute("q", search == null ? "" : search);
-    model.addAttribute("baseQuery", search == null ? "" : "q=" + urlEncode(search));
+    String base =
+        (search == null ? "" : "q=" + urlEncode(search) + "&")
+            + (size == PAGE_SIZE ? "" : "limit=" + size + "&");
+    model.addAttribute("firstHref", paged ? "/people?" + base : null);
+    model.addAttribute(
+        "nextHref",
+        page.nextCursor() == null
+            ? null
+            : "/people?" + base + "after=" + urlEncode(page.nextCursor()));
     model.addAttribute("breadcrumbs", List.of(new Breadcrumb(text("people.title"), "/people")));
     return "identity/people";
   }

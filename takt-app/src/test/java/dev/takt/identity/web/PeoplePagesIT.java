@@ -3,6 +3,7 @@ package dev.takt.identity.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
@@ -135,6 +136,28 @@ class PeoplePagesIT {
     assertThat(api.asAdmin().get("/api/v1/users/" + username).json().path("locked").asBoolean())
         .isFalse();
     api.as(new Api.Login(username, "a-long-enough-password")).get("/api/v1/me").expect(200);
+  }
+
+  @Test
+  void theListPagesOnWithItsCursorAndBackToTheFirstPage() {
+    // given at least two users besides the administrator
+    api.aUserWith(Role.PLANNER);
+    api.aUserWith(Role.QUALITY);
+    Page page = logIn("admin", Api.ADMIN_PASSWORD);
+
+    // when the list shows one user per page
+    page.navigate(api.baseUrl() + "/people?limit=1");
+    Locator rows = page.locator("table.list tbody tr");
+    assertThat(rows).hasCount(1);
+    assertThat(rows.first()).containsText("admin");
+    page.getByText("Next page").click();
+
+    // then the next page holds the next user, and "first page" leads back
+    assertThat(rows).hasCount(1);
+    assertThat(rows.first()).not().containsText("Administrator");
+    page.getByText("First page").click();
+    assertThat(rows.first()).containsText("Administrator");
+    assertThat(page.getByText("First page")).hasCount(0);
   }
 
   @Test
