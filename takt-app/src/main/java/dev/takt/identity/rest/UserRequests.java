@@ -10,16 +10,19 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Set;
 
-/** The bodies the user endpoints accept. Secrets are never echoed back. */
-final class UserRequests {
+/**
+ * The bodies the user endpoints accept. Secrets are never echoed back. Public so that the people
+ * pages check their forms against the very same constraints.
+ */
+public final class UserRequests {
   private UserRequests() {}
 
-  static final String USERNAME = "[a-zA-Z0-9][a-zA-Z0-9._-]{1,59}";
-  static final String SITE_CODE = "[A-Za-z0-9][A-Za-z0-9_-]{0,19}";
-  static final String BADGE = "[A-Za-z0-9-]{1,40}";
-  static final String PIN = "[0-9]{4,8}";
+  public static final String USERNAME = "[a-zA-Z0-9][a-zA-Z0-9._-]{1,59}";
+  public static final String SITE_CODE = "[A-Za-z0-9][A-Za-z0-9_-]{0,19}";
+  public static final String BADGE = "[A-Za-z0-9-]{1,40}";
+  public static final String PIN = "[0-9]{4,8}";
 
-  record CreateUser(
+  public record CreateUser(
       @NotBlank @Pattern(regexp = USERNAME, message = "2 to 60 letters, digits, '.', '_' or '-'")
           String username,
       @NotBlank @Size(max = 120) String displayName,
@@ -30,7 +33,7 @@ final class UserRequests {
       @Pattern(regexp = BADGE, message = "1 to 40 letters, digits or '-'") String badgeNumber,
       @Pattern(regexp = PIN, message = "must be 4 to 8 digits") String pin) {}
 
-  record UpdateUser(
+  public record UpdateUser(
       @NotBlank @Size(max = 120) String displayName,
       @NotNull @Size(max = 7) Set<@NotNull Role> roles,
       @NotNull @Size(max = 200)
@@ -39,16 +42,17 @@ final class UserRequests {
       @NotNull Boolean active,
       @NotNull @PositiveOrZero Long version) {}
 
-  record SetPassword(
+  public record SetPassword(
       @NotNull @Size(min = 12, max = 128, message = "must be 12 to 128 characters long")
           String newPassword) {}
 
-  record ChangeOwnPassword(
+  public record ChangeOwnPassword(
       @NotNull @Size(max = 128) String currentPassword,
       @NotNull @Size(min = 12, max = 128, message = "must be 12 to 128 characters long")
           String newPassword) {}
 
-  record SetPin(@NotNull @Pattern(regexp = PIN, message = "must be 4 to 8 digits") String pin) {}
+  public record SetPin(
+      @NotNull @Pattern(regexp = PIN, message = "must be 4 to 8 digits") String pin) {}
 
-  record IssueToken(@NotBlank @Size(max = 60) String name, @Future Instant expiresAt) {}
+  public record IssueToken(@NotBlank @Size(max = 60) String name, @Future Instant expiresAt) {}
 }

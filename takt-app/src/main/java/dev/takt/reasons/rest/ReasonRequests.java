@@ -11,8 +11,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-/** The bodies the reason endpoints accept. Kind and code are set once, on creation. */
-final class ReasonRequests {
+/**
+ * The bodies the reason endpoints accept. Kind and code are set once, on creation. Public so that
+ * the reason pages check their forms against the very same constraints.
+ */
+public final class ReasonRequests {
   private ReasonRequests() {}
 
   static final String CODE = "[A-Z0-9][A-Z0-9_-]{0,29}";
@@ -20,7 +23,7 @@ final class ReasonRequests {
   static final String COLOUR = "#[0-9A-Fa-f]{6}";
   static final String COLOUR_MESSAGE = "must be a colour #RRGGBB";
 
-  record CreateReason(
+  public record CreateReason(
       @NotNull ReasonKind kind,
       @NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
       @NotBlank @Size(max = 100) String name,
@@ -32,7 +35,7 @@ final class ReasonRequests {
       Boolean planned,
       LossCategory lossCategory) {
 
-    ReasonDraft draft() {
+    public ReasonDraft draft() {
       return new ReasonDraft(
           name.strip(),
           description,
@@ -47,7 +50,7 @@ final class ReasonRequests {
   }
 
   /** A full replacement: what is left out is cleared (description, parent, planned, loss). */
-  record UpdateReason(
+  public record UpdateReason(
       @NotBlank @Size(max = 100) String name,
       @Size(max = 500) String description,
       @Pattern(regexp = CODE, message = CODE_MESSAGE) String parent,
@@ -59,7 +62,7 @@ final class ReasonRequests {
       LossCategory lossCategory,
       @NotNull @PositiveOrZero Long version) {
 
-    ReasonDraft draft() {
+    public ReasonDraft draft() {
       return new ReasonDraft(
           name.strip(),
           description,
