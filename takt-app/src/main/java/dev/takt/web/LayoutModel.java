@@ -43,6 +43,12 @@ class LayoutModel {
     return roles;
   }
 
+  /** Office users have an account page; an operator's world is the terminal. */
+  @ModelAttribute("officeUser")
+  boolean officeUser() {
+    return roles().stream().anyMatch(r -> r != Role.OPERATOR);
+  }
+
   @ModelAttribute("nav")
   List<Navigation.Link> nav(HttpServletRequest request) {
     return Navigation.visibleTo(roles(), currentPath(request));
