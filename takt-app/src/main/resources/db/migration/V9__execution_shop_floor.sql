@@ -54,7 +54,11 @@ CREATE TABLE execution_downtime (
     reason          VARCHAR(30),
     opened_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     closed_at       TIMESTAMP WITH TIME ZONE,
-    version         BIGINT        NOT NULL
+    -- The work unit while open, null once closed: the unique key allows one open downtime per unit
+    -- even when two terminals open one at the same moment (NULLs do not clash).
+    open_unit       VARCHAR(20),
+    version         BIGINT        NOT NULL,
+    CONSTRAINT execution_downtime_one_open UNIQUE (site, open_unit)
 );
 CREATE INDEX execution_downtime_unit ON execution_downtime (site, work_unit, opened_at);
 

@@ -67,8 +67,8 @@ public class DowntimeService {
     jdbc.sql(
             """
             INSERT INTO execution_downtime (id, site, work_unit, work_center, reason, opened_at,
-              version)
-            VALUES (:id, :site, :unit, :wc, :reason, :now, 0)
+              open_unit, version)
+            VALUES (:id, :site, :unit, :wc, :reason, :now, :unit, 0)
             """)
         .param("id", id)
         .param("site", site)
@@ -108,7 +108,9 @@ public class DowntimeService {
           null, "downtime " + id + " is closed already (since " + before.closedAt() + ")");
     }
     Instant now = clock.instant();
-    jdbc.sql("UPDATE execution_downtime SET closed_at = :now, version = version + 1 WHERE id = :id")
+    jdbc.sql(
+            "UPDATE execution_downtime SET closed_at = :now, open_unit = NULL, version = version + 1"
+                + " WHERE id = :id")
         .param("now", Sql.ts(now))
         .param("id", id)
         .update();
