@@ -168,6 +168,17 @@ class ConcurrentBookingIT {
   }
 
   @Test
+  void twoTerminalsOpeningADowntimeAtOnceOpenOne() throws Exception {
+    String downtimes = "/api/v1/work-units/" + floor.site + "/M2/downtimes";
+
+    List<Api.Response> answers =
+        concurrently(2, i -> ShopFloor.book(api.asAdmin(), downtimes, Map.of()));
+
+    assertThat(answers).extracting(Api.Response::status).containsExactlyInAnyOrder(201, 409);
+    assertThat(api.asAdmin().get(downtimes + "?open=true").expect(200).json().size()).isEqualTo(1);
+  }
+
+  @Test
   void confirmationCursorNeverSkipsNorRepeatsWhileBookingsCommit() throws Exception {
     // given
     TestOrders.AnOrder order =

@@ -208,7 +208,10 @@ public class ExecutionService {
     }
     BigDecimal basis =
         op.previousSequence() == null
-            ? op.plannedQuantity().value()
+            ? orders
+                .order(op.orderNumber())
+                .map(o -> o.quantity().value())
+                .orElse(op.plannedQuantity().value())
             : operations.goodOf(op.orderNumber(), op.previousSequence());
     OperationExecution e = operations.lock(op);
     Bookings.requireVersion("operation", operationId, version, e.version());
