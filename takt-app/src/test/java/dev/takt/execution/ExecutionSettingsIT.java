@@ -22,9 +22,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Confirmations pushed to a real HTTP server on 127.0.0.1 that fails twice, then accepts. */
+/**
+ * Execution with its settings changed: an over-delivery tolerance of 10 %, and confirmations pushed
+ * to a real HTTP server on 127.0.0.1 that fails twice, then accepts.
+ */
 @TaktIntegrationTest
-class ConfirmationWebhookIT {
+class ExecutionSettingsIT {
 
   private static final String SECRET = "erp-shared-secret";
   private static final List<Received> received = new CopyOnWriteArrayList<>();
@@ -40,14 +43,16 @@ class ConfirmationWebhookIT {
         exchange -> {
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          int status = received.size() < 2 ? 503 : 204;
+          String id = exchange.getRequestHeaders().getFirst("Takt-Confirmation-Id");
+          long earlier = received.stream().filter(r -> r.id().equals(id)).count();
+          int status = earlier < 2 ? 503 : 204; // each confirmation fails twice, then passes
           received.add(
               new Received(
                   Instant.now(),
                   status,
                   body,
                   exchange.getRequestHeaders().getFirst("Takt-Signature"),
-                  exchange.getRequestHeaders().getFirst("Takt-Confirmation-Id")));
+                  id));
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
@@ -58,6 +63,7 @@ class ConfirmationWebhookIT {
     registry.add("takt.integration.confirmations.initial-delay", () -> "300ms");
     registry.add("takt.integration.confirmations.max-delay", () -> "1s");
     registry.add("takt.integration.confirmations.poll-interval", () -> "50ms");
+    registry.add("takt.execution.over-delivery-tolerance-percent", () -> "10");
   }
 
   @AfterAll
@@ -80,14 +86,13 @@ class ConfirmationWebhookIT {
 
     // then
     JsonNode confirmation = awaitDelivered(order.orderNumber(), Duration.ofSeconds(20));
-    assertThat(received).hasSize(3);
-    assertThat(received).extracting(Received::answeredWith).containsExactly(503, 503, 204);
-    assertThat(received).extracting(Received::id).containsOnly(confirmation.path("id").asString());
-    Duration firstWait = Duration.between(received.get(0).at(), received.get(1).at());
-    Duration secondWait = Duration.between(received.get(1).at(), received.get(2).at());
+    List<Received> attempts = receivedFor(confirmation.path("id").asString());
+    assertThat(attempts).extracting(Received::answeredWith).containsExactly(503, 503, 204);
+    Duration firstWait = Duration.between(attempts.get(0).at(), attempts.get(1).at());
+    Duration secondWait = Duration.between(attempts.get(1).at(), attempts.get(2).at());
     assertThat(firstWait).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     assertThat(secondWait).isGreaterThanOrEqualTo(Duration.ofMillis(600));
-    Received delivered = received.get(2);
+    Received delivered = attempts.get(2);
     assertThat(delivered.signature()).isEqualTo("sha256=" + hmacSha256(SECRET, delivered.body()));
     JsonNode pushed = Api.json(delivered.body());
     assertThat(pushed.path("orderNumber").asString()).isEqualTo(order.orderNumber());
@@ -95,7 +100,25 @@ class ConfirmationWebhookIT {
     assertThat(pushed.path("good").path("unit").asString()).isEqualTo("pcs");
     // nothing more is sent once delivered
     Thread.sleep(500);
-    assertThat(received).hasSize(3);
+    assertThat(receivedFor(confirmation.path("id").asString())).hasSize(3);
+  }
+
+  @Test
+  void allowsGoodOverTheOrderQuantityAndOverWhatWasDeliveredUpToTheTolerance() {
+    // given: 100 ordered, 10 % tolerance
+    ShopFloor floor = new ShopFloor(api);
+    TestOrders.AnOrder order = orders.aReleasedOrderWithTwoOperations(floor.site, floor.workCenter);
+    floor.start(order.first(), "M1", "RUN").expect(200);
+
+    // when / then: 110 is fine on the first operation, 110.5 is not
+    floor.reportGood(order.first(), "M1", 108).expect(200);
+    floor.reportGood(order.first(), "M1", 2.5).expect(409);
+    floor.reportGood(order.first(), "M1", 2).expect(200);
+    // the second may deliver 10 % over the 110 the first delivered: 121
+    floor.start(order.second(), "M2", "RUN").expect(200);
+    floor.reportGood(order.second(), "M2", 121).expect(200);
+    assertThat(floor.reportGood(order.second(), "M2", 0.001).expect(409).faultyFields())
+        .containsExactly("good");
   }
 
   private JsonNode awaitDelivered(String orderNumber, Duration timeout) throws Exception {
@@ -111,6 +134,10 @@ class ConfirmationWebhookIT {
       Thread.sleep(50);
     }
     throw new AssertionError("not delivered within " + timeout + "; the ERP saw " + received);
+  }
+
+  private static List<Received> receivedFor(String confirmationId) {
+    return received.stream().filter(r -> r.id().equals(confirmationId)).toList();
   }
 
   private static String hmacSha256(String secret, String body) throws Exception {
