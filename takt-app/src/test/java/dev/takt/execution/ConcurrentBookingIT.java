@@ -25,12 +25,13 @@ import tools.jackson.databind.JsonNode;
 class ConcurrentBookingIT {
 
   @Autowired Api api;
-  @Autowired TestOrders orders;
+  TestOrders orders;
   ShopFloor floor;
 
   @BeforeEach
   void aShopFloor() {
     floor = new ShopFloor(api);
+    orders = new TestOrders(api);
   }
 
   @Test
@@ -134,7 +135,7 @@ class ConcurrentBookingIT {
     assertThat(progress.path("good").path("value").decimalValue()).isEqualByComparingTo("21");
     assertThat(progress.path("version").asLong()).isEqualTo(2 + 20);
     assertThat(floor.confirmationsOf(order.orderNumber())).hasSize(20);
-    assertThat(orders.reportedFor(order.first())[0].value()).isEqualByComparingTo("21");
+    assertThat(orders.reportedFor(order, order.first())[0].value()).isEqualByComparingTo("21");
   }
 
   @Test

@@ -72,12 +72,13 @@ class ExecutionSettingsIT {
   }
 
   @Autowired Api api;
-  @Autowired TestOrders orders;
+  TestOrders orders;
 
   @Test
   void retriesWithGrowingDelaysUntilTheErpAcceptsThenMarksItDelivered() throws Exception {
     // given
     ShopFloor floor = new ShopFloor(api);
+    orders = new TestOrders(api);
     TestOrders.AnOrder order = orders.aReleasedOrderWithTwoOperations(floor.site, floor.workCenter);
     floor.start(order.first(), "M1", "RUN").expect(200);
 
@@ -107,6 +108,7 @@ class ExecutionSettingsIT {
   void allowsGoodOverTheOrderQuantityAndOverWhatWasDeliveredUpToTheTolerance() {
     // given: 100 ordered, 10 % tolerance
     ShopFloor floor = new ShopFloor(api);
+    orders = new TestOrders(api);
     TestOrders.AnOrder order = orders.aReleasedOrderWithTwoOperations(floor.site, floor.workCenter);
     floor.start(order.first(), "M1", "RUN").expect(200);
 

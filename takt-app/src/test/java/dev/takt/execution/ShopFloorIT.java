@@ -23,12 +23,13 @@ import tools.jackson.databind.JsonNode;
 class ShopFloorIT {
 
   @Autowired Api api;
-  @Autowired TestOrders orders;
+  TestOrders orders;
   ShopFloor floor;
 
   @BeforeEach
   void aShopFloor() {
     floor = new ShopFloor(api);
+    orders = new TestOrders(api);
   }
 
   @Test
@@ -96,7 +97,7 @@ class ShopFloorIT {
     assertThat(completed.path("scrap").path("value").decimalValue()).isEqualByComparingTo("2");
     assertThat(completed.path("rework").path("value").decimalValue()).isEqualByComparingTo("1");
     assertThat(completed.path("workUnits").size()).isZero();
-    assertThat(orders.reportedFor(order.first())[0].value()).isEqualByComparingTo("98.5");
+    assertThat(orders.reportedFor(order, order.first())[0].value()).isEqualByComparingTo("98.5");
     assertThat(consumed.path("quantity").path("unit").asString()).isEqualTo("kg");
     assertThat(
             api.asAdmin()

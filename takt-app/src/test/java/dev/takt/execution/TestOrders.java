@@ -1,237 +1,173 @@
 package dev.takt.execution;
 
-import dev.takt.orders.ComponentView;
-import dev.takt.orders.OperationView;
 import dev.takt.orders.OrderStatus;
-import dev.takt.orders.OrderView;
-import dev.takt.orders.ProductionOrders;
-import dev.takt.product.Tracking;
 import dev.takt.shared.Quantity;
-import java.math.BigDecimal;
+import dev.takt.testing.Api;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
- * TEST-ONLY STAND-IN for the orders module, which is built in parallel: an in-memory {@link
- * ProductionOrders} with fixtures in domain language. DELETE THIS CLASS when the orders module is
- * merged (its real implementation then serves these tests, and two beans would clash); the fixtures
- * then go through the orders API (create + release an order).
- *
- * <p>It follows the facade's contract: workable operations ordered by due date, then priority
- * (higher first), order number and sequence; the first start moves RELEASED to IN_PROGRESS; the
- * completion of the last operation moves the order to COMPLETED.
+ * Released production orders for execution tests, made through the real product and order APIs as
+ * an ERP and a planner would: a material with a released BOM (one lot-tracked steel part, one
+ * untracked oil) and routing (operations 10, 20, … at the work center), then an order, released.
  */
-@Component
-public class TestOrders implements ProductionOrders {
+final class TestOrders {
+
+  private static final String ORDERS = "/api/v1/production-orders";
 
   /** Released order of the fixtures: its number and operation ids in sequence order. */
-  public record AnOrder(String orderNumber, List<UUID> operations, String lotTracked) {
-    public UUID first() {
+  record AnOrder(String orderNumber, List<UUID> operations, String lotTracked) {
+    UUID first() {
       return operations.getFirst();
     }
 
-    public UUID second() {
+    UUID second() {
       return operations.get(1);
     }
   }
 
-  private final Map<String, OrderView> orders = new ConcurrentHashMap<>();
-  private final Map<String, List<OperationView>> operations = new ConcurrentHashMap<>();
-  private final Map<String, List<ComponentView>> components = new ConcurrentHashMap<>();
-  private final Map<UUID, Quantity[]> reported = new ConcurrentHashMap<>();
-  private final Map<UUID, Instant> completed = new ConcurrentHashMap<>();
+  private final Api api;
+
+  TestOrders(Api api) {
+    this.api = api;
+  }
 
   /** 100 pcs, due in a week, two operations (10, 20) at the work center, one lot-tracked part. */
-  public AnOrder aReleasedOrderWithTwoOperations(String site, String workCenter) {
+  AnOrder aReleasedOrderWithTwoOperations(String site, String workCenter) {
     return aReleasedOrder(site, workCenter, "100", Instant.now().plus(7, ChronoUnit.DAYS), 0, 2);
   }
 
-  public AnOrder aReleasedOrder(
+  AnOrder aReleasedOrder(
       String site,
       String workCenter,
       String quantity,
       Instant dueDate,
       int priority,
       int operationCount) {
-    String number = "PO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    Quantity qty = Quantity.of(quantity, "pcs");
-    OrderView order =
-        new OrderView(
-            UUID.randomUUID(),
-            number,
-            "GEAR-1",
-            qty,
-            dueDate,
-            priority,
-            site,
-            OrderStatus.RELEASED,
-            1,
-            1,
-            Instant.now(),
-            1);
-    orders.put(number, order);
-    List<OperationView> ops = new ArrayList<>();
+    String id = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String gear = "GEAR-" + id;
+    String steel = "STEEL-" + id;
+    String oil = "OIL-" + id;
+    material(gear, "pcs", "NONE", "FINISHED");
+    material(steel, "kg", "LOT", "RAW");
+    material(oil, "L", "NONE", "CONSUMABLE");
+    String bom =
+        api.asAdmin()
+            .post(
+                "/api/v1/boms",
+                Map.of(
+                    "material",
+                    gear,
+                    "baseQuantity",
+                    1,
+                    "unit",
+                    "pcs",
+                    "items",
+                    List.of(
+                        Map.of("position", 10, "material", steel, "quantity", 0.25, "unit", "kg"),
+                        Map.of("position", 20, "material", oil, "quantity", 0.01, "unit", "L"))))
+            .expect(201)
+            .json()
+            .path("id")
+            .asString();
+    api.asAdmin().post("/api/v1/boms/" + bom + "/release", null).expect(200);
+    List<Map<String, Object>> operations = new ArrayList<>();
     for (int i = 1; i <= operationCount; i++) {
-      ops.add(
-          new OperationView(
-              UUID.randomUUID(),
-              number,
-              "GEAR-1",
-              site,
+      operations.add(
+          Map.of(
+              "sequence",
               i * 10,
-              i == 1 ? null : (i - 1) * 10,
+              "description",
               "Step " + i,
+              "workCenter",
               workCenter,
+              "setupSeconds",
               600,
-              new BigDecimal("30"),
-              null,
-              null,
-              null,
-              qty,
-              OrderStatus.RELEASED,
-              dueDate,
-              priority));
+              "cycleSeconds",
+              30));
     }
-    operations.put(number, ops);
-    String lotTracked = "STEEL-" + number.substring(3);
-    components.put(
-        number,
-        List.of(
-            new ComponentView(10, lotTracked, Quantity.of("25", "kg"), Tracking.LOT),
-            new ComponentView(
-                20, "OIL-" + number.substring(3), Quantity.of("1", "L"), Tracking.NONE)));
-    return new AnOrder(number, ops.stream().map(OperationView::id).toList(), lotTracked);
+    String routing =
+        api.asAdmin()
+            .post(
+                "/api/v1/routings",
+                Map.of("material", gear, "site", site, "operations", operations))
+            .expect(201)
+            .json()
+            .path("id")
+            .asString();
+    api.asAdmin().post("/api/v1/routings/" + routing + "/release", null).expect(200);
+    String number = "PO-" + id;
+    Map<String, Object> order = new HashMap<>();
+    order.put("orderNumber", number);
+    order.put("material", gear);
+    order.put("quantity", new java.math.BigDecimal(quantity));
+    order.put("unit", "pcs");
+    order.put("dueDate", dueDate.toString());
+    order.put("priority", priority);
+    order.put("site", site);
+    api.asAdmin().post(ORDERS, order).expect(201);
+    api.asAdmin().post(ORDERS + "/" + number + "/release", null).expect(200);
+    List<UUID> ids = new ArrayList<>();
+    operationsOf(number).forEach(o -> ids.add(UUID.fromString(o.path("id").asString())));
+    return new AnOrder(number, ids, steel);
   }
 
-  /** Puts the order on hold, as a planner would. */
-  public void hold(String orderNumber) {
-    setStatus(orderNumber, OrderStatus.ON_HOLD);
+  /** Puts the order on hold, as a supervisor would. */
+  void hold(String orderNumber) {
+    api.asAdmin()
+        .post(ORDERS + "/" + orderNumber + "/hold", Map.of("reason", "Waiting for gauge"))
+        .expect(200);
   }
 
-  public OrderStatus statusOf(String orderNumber) {
-    return orders.get(orderNumber).status();
+  OrderStatus statusOf(String orderNumber) {
+    return OrderStatus.valueOf(
+        api.asAdmin().get(ORDERS + "/" + orderNumber).expect(200).json().path("status").asString());
   }
 
-  /** What execution reported to orders for an operation: good, scrap, rework. */
-  public Quantity[] reportedFor(UUID operationId) {
-    return reported.get(operationId);
-  }
-
-  @Override
-  public Optional<OrderView> order(String orderNumber) {
-    return Optional.ofNullable(orders.get(orderNumber));
-  }
-
-  @Override
-  public Optional<OperationView> operation(UUID operationId) {
-    return operations.values().stream()
-        .flatMap(List::stream)
-        .filter(o -> o.id().equals(operationId))
-        .findFirst()
-        .map(this::withCurrentStatus);
-  }
-
-  @Override
-  public List<OperationView> operationsOf(String orderNumber) {
-    return operations.getOrDefault(orderNumber, List.of()).stream()
-        .map(this::withCurrentStatus)
-        .toList();
-  }
-
-  @Override
-  public List<OperationView> workableOperationsAt(String siteCode, String workCenterCode) {
-    return operations.values().stream()
-        .flatMap(List::stream)
-        .map(this::withCurrentStatus)
-        .filter(o -> o.site().equals(siteCode) && o.workCenter().equals(workCenterCode))
-        .filter(o -> o.orderStatus().workable())
-        .sorted(
-            Comparator.comparing(OperationView::dueDate)
-                .thenComparing(Comparator.comparingInt(OperationView::priority).reversed())
-                .thenComparing(OperationView::orderNumber)
-                .thenComparingInt(OperationView::sequence))
-        .toList();
-  }
-
-  @Override
-  public List<ComponentView> componentsOf(String orderNumber) {
-    return components.getOrDefault(orderNumber, List.of());
-  }
-
-  @Override
-  public void operationStarted(UUID operationId, Instant at) {
-    String number = operation(operationId).orElseThrow().orderNumber();
-    if (orders.get(number).status() == OrderStatus.RELEASED) {
-      setStatus(number, OrderStatus.IN_PROGRESS);
+  /** What execution reported to orders for an operation of this order: good, scrap, rework. */
+  Quantity[] reportedFor(AnOrder order, UUID operationId) {
+    for (JsonNode o : operationsOf(order.orderNumber())) {
+      if (o.path("id").asString().equals(operationId.toString())) {
+        return new Quantity[] {
+          quantity(o.path("good")), quantity(o.path("scrap")), quantity(o.path("rework"))
+        };
+      }
     }
+    throw new AssertionError(
+        "operation " + operationId + " is not in order " + order.orderNumber());
   }
 
-  @Override
-  public synchronized void quantityReported(
-      UUID operationId, Quantity good, Quantity scrap, Quantity rework, Instant at) {
-    Quantity[] sums = reported.get(operationId);
-    reported.put(
-        operationId,
-        sums == null
-            ? new Quantity[] {good, scrap, rework}
-            : new Quantity[] {sums[0].plus(good), sums[1].plus(scrap), sums[2].plus(rework)});
+  private List<JsonNode> operationsOf(String number) {
+    List<JsonNode> list = new ArrayList<>();
+    api.asAdmin().get(ORDERS + "/" + number + "/operations").expect(200).json().forEach(list::add);
+    return list;
   }
 
-  @Override
-  public void operationCompleted(UUID operationId, Instant at) {
-    completed.put(operationId, at);
-    String number = operation(operationId).orElseThrow().orderNumber();
-    if (operations.get(number).stream().allMatch(o -> completed.containsKey(o.id()))) {
-      setStatus(number, OrderStatus.COMPLETED);
-    }
+  private static Quantity quantity(JsonNode q) {
+    return Quantity.of(q.path("value").asString(), q.path("unit").asString());
   }
 
-  private void setStatus(String number, OrderStatus status) {
-    OrderView o = orders.get(number);
-    orders.put(
-        number,
-        new OrderView(
-            o.id(),
-            o.orderNumber(),
-            o.material(),
-            o.quantity(),
-            o.dueDate(),
-            o.priority(),
-            o.site(),
-            status,
-            o.routingVersion(),
-            o.bomVersion(),
-            o.releasedAt(),
-            o.version() + 1));
-  }
-
-  private OperationView withCurrentStatus(OperationView op) {
-    OrderStatus status = orders.get(op.orderNumber()).status();
-    return new OperationView(
-        op.id(),
-        op.orderNumber(),
-        op.material(),
-        op.site(),
-        op.sequence(),
-        op.previousSequence(),
-        op.description(),
-        op.workCenter(),
-        op.setupSeconds(),
-        op.cycleSeconds(),
-        op.qualification(),
-        op.toolType(),
-        op.inspectionPlan(),
-        op.plannedQuantity(),
-        status,
-        op.dueDate(),
-        op.priority());
+  private void material(String number, String unit, String tracking, String type) {
+    api.asAdmin()
+        .post(
+            "/api/v1/materials",
+            Map.of(
+                "number",
+                number,
+                "description",
+                "Test " + number,
+                "unit",
+                unit,
+                "tracking",
+                tracking,
+                "type",
+                type))
+        .expect(201);
   }
 }
