@@ -171,15 +171,17 @@
     saveQueue(loadQueue().filter(function (b) { return b.key !== key; }));
   }
 
+  /** The problem's own words: its detail, or the fields at fault when the detail is generic. */
   function problem(response) {
     return response.json().then(function (p) {
-      var fields = (p.errors || []).map(function (e) { return e.message || e.detail; }).filter(Boolean);
-      var text = p.detail || p.title || ('HTTP ' + response.status);
-      if (fields.length && (!p.detail || p.detail.indexOf(fields[0]) < 0)) {
-        text = (p.errors[0].field ? p.errors[0].field + ': ' : '') + fields[0];
-        if (p.detail && p.detail !== p.title) { text = p.detail; }
+      var errors = (p.errors || []).filter(function (e) { return e.message; });
+      if (p.detail && (!errors.length || p.detail.indexOf(errors[0].message) >= 0)) {
+        return p.detail;
       }
-      return text;
+      if (errors.length) {
+        return errors.map(function (e) { return (e.field ? e.field + ': ' : '') + e.message; }).join(' · ');
+      }
+      return p.detail || p.title || ('HTTP ' + response.status);
     }).catch(function () { return 'HTTP ' + response.status; });
   }
 

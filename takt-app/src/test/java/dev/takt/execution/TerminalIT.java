@@ -56,10 +56,10 @@ class TerminalIT {
 
   @Test
   void anOperatorRunsAnOperationFromStartToCompletionAtTheTerminal() {
-    // given: an order of 10 pieces with one operation at the work center, and an operator
+    // given: an order of 20 pieces with one operation at the work center, and an operator
     TestOrders.AnOrder order =
         orders.aReleasedOrder(
-            floor.site, floor.workCenter, "10", Instant.now().plus(2, ChronoUnit.DAYS), 500, 1);
+            floor.site, floor.workCenter, "20", Instant.now().plus(2, ChronoUnit.DAYS), 500, 1);
     Page page = loggedInAtTerminal(anOperator("4711"), "4711", "M1");
 
     // when: scan the operation's barcode, start running
@@ -102,6 +102,8 @@ class TerminalIT {
     page.locator("#amount").fill("100");
     button(page, "OK").click();
     assertThat(page.locator("#banner")).hasClass(java.util.regex.Pattern.compile(".*error.*"));
+    assertThat(page.locator("#banner")).containsText("good");
+    Browser.screenshot(page, "terminal-error");
     assertThat(page.locator("#c-good")).hasText("11");
 
     button(page, "Complete").click();
