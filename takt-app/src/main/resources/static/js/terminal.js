@@ -185,7 +185,7 @@
     }).catch(function () { return 'HTTP ' + response.status; });
   }
 
-  window.addEventListener('online', function () { retryDelay = 1000; send(); });
+  window.addEventListener('online', function () { retryDelay = 1000; send(); refresh(); });
 
   // ---------------------------------------------------------------- loading
 

@@ -189,6 +189,67 @@ class TerminalIT {
     assertThat(floor.confirmationsOf(order.orderNumber())).hasSize(2);
   }
 
+  @Test
+  void anOperatorPausesWithAReasonReportsReworkAndRecordsADowntimeOfTheMachine() {
+    // given: an operation running on M1
+    TestOrders.AnOrder order =
+        orders.aReleasedOrder(
+            floor.site, floor.workCenter, "30", Instant.now().plus(3, ChronoUnit.DAYS), 500, 1);
+    floor.start(order.first(), "M1", "RUN").expect(200);
+    Page page = loggedInAtTerminal(anOperator("1357"), "1357", "M1");
+    assertThat(page.locator("#op-state")).hasText("RUNNING");
+
+    // when: pause for a downtime reason, resume, report one rework with its reason
+    button(page, "Pause").click();
+    assertThat(page.locator("#reasons [data-later]")).isHidden();
+    page.locator("#reasons [data-reason='" + floor.downtimeReason + "']").click();
+    assertThat(page.locator("#op-state")).hasText("PAUSED");
+    JsonNode paused = floor.progress(order.first());
+    assertThat(paused.path("workUnits").get(0).path("pauseReason").asString())
+        .isEqualTo(floor.downtimeReason);
+    button(page, "Resume").click();
+    assertThat(page.locator("#op-state")).hasText("RUNNING");
+    button(page, "+ Rework").click();
+    button(page, "OK").click();
+    page.locator("#reasons [data-reason='" + floor.reworkReason + "']").click();
+    assertThat(page.locator("#c-rework")).hasText("1");
+
+    // and: the machine goes down without a reason, gets one, runs again
+    button(page, "Machine down").click();
+    page.locator("#reasons [data-later]").click();
+    assertThat(page.locator("#downtime")).containsText("no reason yet");
+    button(page, "Reason").click();
+    page.locator("#reasons [data-reason='" + floor.downtimeReason + "']").click();
+    assertThat(page.locator("#downtime")).containsText("Reason " + floor.downtimeReason);
+    button(page, "Running again").click();
+    assertThat(page.locator("#downtime")).isHidden();
+    assertThat(page.locator("#scan")).isFocused();
+
+    // then
+    JsonNode progress = floor.progress(order.first());
+    assertThat(progress.path("rework").path("value").decimalValue()).isEqualByComparingTo("1");
+    assertThat(progress.path("workUnits").get(0).path("state").asString()).isEqualTo("RUNNING");
+    JsonNode downtimes =
+        api.asAdmin().get("/api/v1/work-units/" + floor.site + "/M1/downtimes").expect(200).json();
+    assertThat(downtimes.size()).isEqualTo(1);
+    assertThat(downtimes.get(0).path("reason").asString()).isEqualTo(floor.downtimeReason);
+    assertThat(downtimes.get(0).path("open").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aTerminalOfAnUnknownMachineOrAnotherSiteIsRefused() {
+    // given
+    Page page = loggedInAtTerminal(anOperator("9753"), "9753", "M1");
+    ShopFloor elsewhere = new ShopFloor(api);
+
+    // when / then
+    assertThat(page.navigate(api.baseUrl() + "/terminal/NO-SUCH-UNIT").status()).isEqualTo(404);
+    assertThat(page.navigate(api.baseUrl() + "/terminal/M1?site=" + elsewhere.site).status())
+        .isEqualTo(403);
+    assertThat(page.navigate(api.baseUrl() + "/terminal/M1?site=" + floor.site).status())
+        .isEqualTo(200);
+  }
+
   // --- fixtures ---
 
   private String anOperator(String pin) {
@@ -214,6 +275,8 @@ class TerminalIT {
     button(page, "Log in").click();
     assertThat(page).hasURL(api.baseUrl() + "/terminal/" + workUnit);
     assertThat(page.locator(".t-code")).hasText(workUnit);
+    // the work list has loaded (or is known to be empty)
+    assertThat(page.locator("#dispatch li, #dispatch-empty:not([hidden])").first()).isVisible();
     return page;
   }
 
