@@ -88,6 +88,7 @@ class TerminalIT {
     page.locator("#reasons [data-reason='" + floor.scrapReason + "']").click();
     assertThat(page.locator("#c-scrap")).hasText("2");
     assertThat(page.locator("#scan")).isFocused();
+    page.waitForTimeout(1200); // the green success frame fades out
     Browser.screenshot(page, "terminal-running");
 
     // scan a lot: the only lot-tracked component, 0.25 kg per piece by default
