@@ -15,6 +15,9 @@ public interface Equipment {
 
   boolean siteExists(String siteCode);
 
+  /** The work units (machines) of this site, active or not, in code order; empty for none. */
+  List<WorkUnitView> workUnits(String siteCode);
+
   /** The work unit (machine) with this code at this site, active or not. */
   Optional<WorkUnitView> workUnit(String siteCode, String workUnitCode);
 

@@ -3,6 +3,7 @@ package dev.takt.web;
 import dev.takt.shared.RequiresRole;
 import dev.takt.shared.Role;
 import java.security.Principal;
+import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -19,9 +20,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 })
 class HomeController {
 
+  private final List<HomeLinks> homeLinks;
+
+  HomeController(List<HomeLinks> homeLinks) {
+    this.homeLinks = homeLinks;
+  }
+
   @GetMapping("/")
   String home(Principal principal, Model model) {
     model.addAttribute("username", principal.getName());
+    model.addAttribute("linkGroups", homeLinks.stream().filter(h -> !h.links().isEmpty()).toList());
     return "web/home";
   }
 }

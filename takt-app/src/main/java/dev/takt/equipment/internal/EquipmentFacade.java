@@ -53,6 +53,14 @@ class EquipmentFacade implements Equipment, SiteDirectory {
         .toList();
   }
 
+  @Override
+  @Transactional(readOnly = true)
+  public List<WorkUnitView> workUnits(String siteCode) {
+    return elements.ofSite(ElementKind.WORK_UNIT, siteCode).stream()
+        .map(e -> (WorkUnitView) e.view())
+        .toList();
+  }
+
   /** Any site that was ever opened, active or not: old records still name inactive sites. */
   @Override
   @Transactional(readOnly = true)
