@@ -50,9 +50,6 @@ class UserRepository {
         .optional();
   }
 
-  // One connection for the user row and its roles and sites: mapping the row queries them
-  // while the row's result set is open, and outside a transaction each query would take a
-  // second pooled connection (10 concurrent logins then starve the pool).
   @Transactional(propagation = Propagation.SUPPORTS)
   Optional<StoredUser> byBadge(String badge) {
     return jdbc.sql("SELECT * FROM identity_user WHERE badge_number = :b")
@@ -61,9 +58,6 @@ class UserRepository {
         .optional();
   }
 
-  // One connection for the user row and its roles and sites: mapping the row queries them
-  // while the row's result set is open, and outside a transaction each query would take a
-  // second pooled connection (10 concurrent logins then starve the pool).
   @Transactional(propagation = Propagation.SUPPORTS)
   Optional<StoredUser> byId(UUID id) {
     return jdbc.sql("SELECT * FROM identity_user WHERE id = :id")
