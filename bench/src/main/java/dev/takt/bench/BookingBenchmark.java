@@ -48,6 +48,10 @@ public final class BookingBenchmark {
 
   private final HttpClient http;
   private final String base;
+  // The mix: bookings, dispatch-list reads and order reads out of total.
+  private int bookings = 6;
+  private int dispatch = 3;
+  private int total = 10;
 
   private BookingBenchmark(String base) {
     this.base = base;
@@ -70,8 +74,9 @@ public final class BookingBenchmark {
                   args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
       case "mix" -> {
         double stop = args.length > 6 ? Double.parseDouble(args[6]) : Double.MAX_VALUE;
+        String weights = args.length > 7 ? args[7] : "6,3,1";
         new BookingBenchmark(args[1])
-            .mix(Path.of(args[2]), args[3], Integer.parseInt(args[4]), args[5], stop);
+            .mix(Path.of(args[2]), args[3], Integer.parseInt(args[4]), args[5], stop, weights);
       }
       default -> usage();
     }
@@ -82,7 +87,7 @@ public final class BookingBenchmark {
     System.err.println(
         "usage: seed <baseUrl> <adminPassword> <orders> <workers> <stateFile>\n"
             + "       mix <baseUrl> <stateFile> <label> <seconds> <rate>[,<rate>...]"
-            + " [stopAboveP99Ms]");
+            + " [stopAboveP99Ms] [weights bookings,dispatch,orders: 6,3,1]");
     System.exit(2);
   }
 
@@ -329,8 +334,13 @@ public final class BookingBenchmark {
 
   // ---------------------------------------------------------------- the terminal mix
 
-  private void mix(Path stateFile, String label, int seconds, String rates, double stopAboveP99)
+  private void mix(
+      Path stateFile, String label, int seconds, String rates, double stopAboveP99, String weights)
       throws Exception {
+    String[] w = weights.split(",");
+    bookings = Integer.parseInt(w[0]);
+    dispatch = Integer.parseInt(w[1]);
+    total = bookings + dispatch + Integer.parseInt(w[2]);
     JsonNode state = JSON.readTree(Files.readString(stateFile));
     int orders = state.path("orders").asInt();
     List<String[]> terminals = new ArrayList<>();
@@ -373,8 +383,8 @@ public final class BookingBenchmark {
    */
   private OpenLoop.Call request(List<String[]> terminals, int orders, int i) {
     String[] terminal = terminals.get(i % terminals.size());
-    int dice = ThreadLocalRandom.current().nextInt(10);
-    if (dice < 6) {
+    int dice = ThreadLocalRandom.current().nextInt(total);
+    if (dice < bookings) {
       String body = "{\"workUnit\":\"" + terminal[0] + "\",\"good\":1}";
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(base + "/api/v1/operations/" + terminal[2] + "/report"))
@@ -387,7 +397,7 @@ public final class BookingBenchmark {
       return () -> send(request) == 200;
     }
     String path =
-        dice < 9
+        dice < bookings + dispatch
             ? "/api/v1/dispatch-list?site=" + SITE + "&workUnit=" + terminal[0]
             : "/api/v1/production-orders/" + order(ThreadLocalRandom.current().nextInt(orders));
     HttpRequest request =
