@@ -53,13 +53,19 @@ start_server() {
   done
   echo "server did not start"; tail -50 "$WORK/server.log"; exit 1
 }
-: >"$WORK/server.log"
-start_server
-
 BENCH="java -jar bench/target/takt-bench.jar"
 BASE=http://127.0.0.1:$PORT
 OUT=$WORK/out.txt
-: >"$OUT"
+if [ "${ONLY_PGBENCH:-}" = 1 ]; then # keep the HTTP results of the last run
+  grep -E "^(SEED|RESULT)" "$OUT" >"$WORK/out.keep"
+  mv "$WORK/out.keep" "$OUT"
+else
+  : >"$OUT"
+fi
+
+if [ "${ONLY_PGBENCH:-}" != 1 ]; then
+: >"$WORK/server.log"
+start_server
 
 if [ "${REUSE:-}" = 1 ]; then
   ORDERS=$(sed -E 's/^\{"orders":([0-9]+).*/\1/' "$WORK/state.json")
@@ -82,16 +88,20 @@ echo "== diagnosis: the same steps without dispatch-list reads (bookings 6 : ord
 start_server
 $BENCH mix "$BASE" "$WORK/state.json" http-nodisp "$STEP_SECONDS" "$RATES" 100 6,0,1 | tee -a "$OUT"
 stop_server
+else
+  # pgbench phase only, after a run whose HTTP results are in out.txt
+  ORDERS=$(sed -E 's/^\{"orders":([0-9]+).*/\1/' "$WORK/state.json")
+fi
 
 echo "== pgbench: the same transactions, weighted 6/3/1"
-B=bench/booking
+B=$ROOT/bench/booking
 $PG -d $DB -f $B/terminals.sql
 $PG -d $DB -c "VACUUM ANALYZE"
 N=$(( ORDERS ))
 PGB="pgbench -h 127.0.0.1 -p 5432 -U postgres -n -M prepared -D orders=$N -f $B/booking.sql@6 -f $B/dispatch.sql@3 -f $B/order.sql@1"
 rm -f "$WORK"/pgb-*
-(cd "$WORK" && $PGB -c 32 -j 2 -R 500 -T "$SECONDS_PER_RUN" -l --log-prefix=pgb-fixed $DB) | tee -a "$OUT" | grep -E "tps|latency|failed|processed"
-(cd "$WORK" && $PGB -c 16 -j 2 -T "$SECONDS_PER_RUN" -l --log-prefix=pgb-max $DB) | tee -a "$OUT" | grep -E "tps|latency|failed|processed"
+(cd "$WORK" && $PGB -c 32 -j 2 -R 500 -T "$SECONDS_PER_RUN" -l --log-prefix=pgb-fixed $DB) | tee -a "$OUT" | grep -E "tps|latency|failed|processed" || true
+(cd "$WORK" && $PGB -c 16 -j 2 -T "$SECONDS_PER_RUN" -l --log-prefix=pgb-max $DB) | tee -a "$OUT" | grep -E "tps|latency|failed|processed" || true
 
 # Per-transaction logs: column 3 = latency in microseconds (from the scheduled start under -R).
 pct() { # prefix -> "count p50 p99 p99.9 (ms)"
@@ -114,9 +124,9 @@ SUMMARY=$RESULTS/$STAMP.txt
   echo "label            rate  sent  errors  achieved  p50_ms  p99_ms  p99.9_ms  max_ms"
   grep '^RESULT' "$OUT" | cut -d' ' -f2- | awk '{printf "%-14s %6s %6s %6s %9s %7s %7s %9s %7s\n", $1,$2,$3,$4,$5,$6,$7,$8,$9}'
   echo
-  FIXED=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $7}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  FIXED50=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $6}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  FIXED999=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $8}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  FIXED=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $8}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  FIXED50=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $7}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  FIXED999=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $9}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   ERRS=$(grep '^RESULT http-fixed' "$OUT" | awk '{s+=$5} END {print s+0}')
   MAXOK=$(grep '^RESULT http-step' "$OUT" | awk '$5==0 && $8<=100 {m=$3} END {print m+0}')
   MAXND=$(grep '^RESULT http-nodisp' "$OUT" | awk '$5==0 && $8<=100 {m=$3} END {print m+0}')
