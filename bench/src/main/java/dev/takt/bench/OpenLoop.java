@@ -51,7 +51,8 @@ final class OpenLoop {
    * Runs {@code calls.apply(i)} for i = 0, 1, 2 … at {@code rate} per second for {@code duration},
    * each on its own virtual thread, then waits for the stragglers (at most 30 s).
    */
-  static Result run(double rate, Duration duration, IntFunction<Call> calls) throws InterruptedException {
+  static Result run(double rate, Duration duration, IntFunction<Call> calls)
+      throws InterruptedException {
     Recorder recorder = new Recorder(3);
     AtomicLong errors = new AtomicLong();
     long intervalNanos = (long) (1_000_000_000L / rate);

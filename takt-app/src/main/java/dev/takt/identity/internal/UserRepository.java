@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class UserRepository {
@@ -37,6 +39,10 @@ class UserRepository {
     return jdbc.sql("SELECT COUNT(*) FROM identity_user").query(Long.class).single() > 0;
   }
 
+  // One connection for the user row and its roles and sites: mapping the row queries them
+  // while the row's result set is open, and outside a transaction each query would take a
+  // second pooled connection (10 concurrent logins then starve the pool).
+  @Transactional(propagation = Propagation.SUPPORTS)
   Optional<StoredUser> byUsername(String username) {
     return jdbc.sql("SELECT * FROM identity_user WHERE username = :u")
         .param("u", username)
@@ -44,6 +50,7 @@ class UserRepository {
         .optional();
   }
 
+  @Transactional(propagation = Propagation.SUPPORTS)
   Optional<StoredUser> byBadge(String badge) {
     return jdbc.sql("SELECT * FROM identity_user WHERE badge_number = :b")
         .param("b", badge)
@@ -51,6 +58,7 @@ class UserRepository {
         .optional();
   }
 
+  @Transactional(propagation = Propagation.SUPPORTS)
   Optional<StoredUser> byId(UUID id) {
     return jdbc.sql("SELECT * FROM identity_user WHERE id = :id")
         .param("id", id)

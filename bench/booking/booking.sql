@@ -1,0 +1,85 @@
+-- One quantity report (good 1) as POST /api/v1/operations/{id}/report runs it, statement for
+-- statement (read from the server's statement log): token authentication (autocommit), the
+-- idempotency look-up (read-only transaction), then the booking transaction with the idempotency
+-- key row, the execution row lock, the order row lock, the audit chain head-row lock and the
+-- confirmation counter row. Only the bench_terminal look-up is extra (pgbench has no terminal).
+\set t random(1, 200)
+SELECT token_hash AS th, user_id AS uid, username AS uname, operation_id AS op, work_unit AS wu,
+       order_number AS ord
+  FROM bench_terminal WHERE t = :t \gset
+SELECT id, user_id, last_used_at FROM identity_api_token
+ WHERE token_hash = :th AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now());
+SELECT * FROM identity_user WHERE id = :uid;
+SELECT role FROM identity_user_role WHERE user_id = :uid;
+SELECT site_code FROM identity_user_site WHERE user_id = :uid ORDER BY site_code;
+SELECT gen_random_uuid()::text AS ikey \gset
+BEGIN READ ONLY;
+SELECT method, path, request_hash, response_status, content_type, location, body
+  FROM web_idempotency_key WHERE username = :uname AND idempotency_key = :ikey;
+COMMIT;
+BEGIN;
+INSERT INTO web_idempotency_key (idempotency_key, username, method, path, request_hash, created_at)
+VALUES (:ikey, :uname, 'POST', '/api/v1/operations/' || :op || '/report',
+        encode(sha256(convert_to(:ikey, 'UTF8')), 'hex'), now());
+SELECT o.*, p.order_number, p.material_number, p.site_code, p.status AS order_status,
+  p.due_date, p.priority, p.unit,
+  (SELECT MAX(q.sequence_number) FROM orders_operation q
+     WHERE q.order_id = o.order_id AND q.sequence_number < o.sequence_number) AS previous_sequence
+FROM orders_operation o JOIN orders_production_order p ON p.id = o.order_id
+ WHERE o.id = :op;
+SELECT e.id, e.kind, e.site_code, e.parent_id, e.code, e.name, e.active, e.version,
+  p.code AS parent_code, p.active AS parent_active, g.code AS grandparent_code
+FROM equipment_element e
+  LEFT JOIN equipment_element p ON p.id = e.parent_id
+  LEFT JOIN equipment_element g ON g.id = p.parent_id
+WHERE e.kind = 'WORK_UNIT' AND e.site_code = 'BENCH' AND e.code = :wu;
+SELECT p.*,
+  (SELECT COUNT(*) FROM orders_operation r WHERE r.order_id = p.id
+     AND (r.good_quantity <> 0 OR r.scrap_quantity <> 0 OR r.rework_quantity <> 0)) AS reported_operations,
+  (SELECT g.good_quantity FROM orders_operation g WHERE g.order_id = p.id
+     AND g.sequence_number = (SELECT MAX(l.sequence_number) FROM orders_operation l WHERE l.order_id = p.id)) AS last_good
+FROM orders_production_order p WHERE p.order_number = :ord;
+SELECT * FROM execution_operation WHERE operation_id = :op FOR UPDATE;
+SELECT work_unit, state, resume_phase, since, pause_reason FROM execution_unit_run
+ WHERE operation_id = :op ORDER BY work_unit;
+UPDATE execution_operation SET status = 'ACTIVE', good = good + 1, scrap = scrap, rework = rework,
+       setup_seconds = setup_seconds, run_seconds = run_seconds, started_at = started_at,
+       completed_at = NULL, version = version + 1
+ WHERE operation_id = :op;
+DELETE FROM execution_unit_run WHERE operation_id = :op;
+INSERT INTO execution_unit_run (operation_id, work_unit, site, state, resume_phase, since, pause_reason)
+VALUES (:op, :wu, 'BENCH', 'RUNNING', NULL, now(), NULL);
+SELECT p.order_number FROM orders_operation o
+JOIN orders_production_order p ON p.id = o.order_id WHERE o.id = :op;
+SELECT id FROM orders_production_order WHERE order_number = :ord FOR UPDATE;
+SELECT p.*,
+  (SELECT COUNT(*) FROM orders_operation r WHERE r.order_id = p.id
+     AND (r.good_quantity <> 0 OR r.scrap_quantity <> 0 OR r.rework_quantity <> 0)) AS reported_operations,
+  (SELECT g.good_quantity FROM orders_operation g WHERE g.order_id = p.id
+     AND g.sequence_number = (SELECT MAX(l.sequence_number) FROM orders_operation l WHERE l.order_id = p.id)) AS last_good
+FROM orders_production_order p WHERE p.order_number = :ord;
+SELECT * FROM orders_operation WHERE id = :op;
+UPDATE orders_operation SET status = 'STARTED', started_at = now() WHERE id = :op AND status = 'PENDING';
+UPDATE orders_operation SET good_quantity = good_quantity + 1, scrap_quantity = scrap_quantity + 0,
+  rework_quantity = rework_quantity + 0 WHERE id = :op;
+SELECT last_seq AS seq, last_hash AS prev FROM compliance_audit_head WHERE id = 1 FOR UPDATE \gset
+INSERT INTO compliance_audit_record (seq, occurred_at, actor, action, entity_type, entity_key,
+  old_value, new_value, reason, prev_hash, hash)
+VALUES (:seq + 1, now(), :uname, 'UPDATE', 'OperationExecution', :ord || '/10',
+  repeat('{"operationId":"' || :op || '","good":{"value":0,"unit":"pcs"}}', 9),
+  repeat('{"operationId":"' || :op || '","good":{"value":1,"unit":"pcs"}}', 9), NULL, :prev,
+  encode(sha256(convert_to(:prev || :ikey, 'UTF8')), 'hex'));
+UPDATE compliance_audit_head SET last_seq = :seq + 1,
+  last_hash = encode(sha256(convert_to(:prev || :ikey, 'UTF8')), 'hex') WHERE id = 1;
+UPDATE execution_confirmation_counter SET last_sequence = last_sequence + 1 WHERE id = 1;
+SELECT last_sequence AS cseq FROM execution_confirmation_counter WHERE id = 1 \gset
+INSERT INTO execution_confirmation (sequence, id, type, site, order_number, operation_id,
+  operation_seq, work_unit, unit, good, scrap, rework, scrap_reason, rework_reason, operator,
+  started_at, ended_at, setup_seconds, run_seconds, labour_seconds, occurred_at, attempts,
+  next_attempt_at)
+VALUES (:cseq, gen_random_uuid(), 'QUANTITY', 'BENCH', :ord, :op, 10, :wu, 'pcs', 1, 0, 0, NULL,
+  NULL, :uname, NULL, NULL, NULL, NULL, NULL, now(), 0, now());
+UPDATE web_idempotency_key SET response_status = 200, content_type = 'application/json',
+       location = NULL, body = repeat('{"operationId":"' || :op || '","good":{"value":1}}', 10)
+ WHERE username = :uname AND idempotency_key = :ikey;
+COMMIT;

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# The booking benchmark (run on purpose, never by the build): a fresh PostgreSQL database
+# takt_bench on 127.0.0.1:5432, the server jar against it, a bench plant seeded through the API,
+# the terminal mix at a constant 500 requests/s (3 runs, median) and in rising steps, then the same
+# SQL transaction mix through pgbench. Prints a summary and writes bench/booking/results/<date>.txt.
+#
+# Knobs (environment): ORDERS (100000), SEED_WORKERS (8), RUNS (3), RUN_SECONDS (60), STEP_SECONDS (20),
+# RATES (50,100,200,300,500,750,1000,1500,2000,3000), PORT (18089), REUSE=1 (keep the seeded database
+# and bench/target/booking/state.json of the last run), SKIP_BUILD=1. Bounded: every phase has a fixed
+# duration; the server is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+. .mvn/find-jdk.sh
+takt_find_jdk
+
+ORDERS=${ORDERS:-100000}
+SEED_WORKERS=${SEED_WORKERS:-8}
+RUNS=${RUNS:-3}
+SECONDS_PER_RUN=${RUN_SECONDS:-60}
+STEP_SECONDS=${STEP_SECONDS:-20}
+RATES=${RATES:-50,100,200,300,500,750,1000,1500,2000,3000}
+PORT=${PORT:-18089}
+DB=takt_bench
+PG="psql -h 127.0.0.1 -p 5432 -U postgres -v ON_ERROR_STOP=1 -qAt"
+WORK=$ROOT/bench/target/booking
+RESULTS=$ROOT/bench/booking/results
+STAMP=$(date -u +%Y-%m-%dT%H%M)
+mkdir -p "$WORK" "$RESULTS"
+ADMIN_PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  ./mvnw -q -o -pl takt-app -am package -DskipTests
+  ./mvnw -q -o -Pbench -pl bench -am package -DskipTests
+fi
+
+[ "${REUSE:-}" = 1 ] || $PG -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+
+SERVER_PID=
+stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
+trap stop_server EXIT
+# A fresh server per phase: an overloaded phase leaves a backlog of requests the clients have
+# given up on, which would otherwise be charged to the next phase.
+start_server() {
+  stop_server
+  SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
+    TAKT_DEMO_DATA=off TAKT_ADMIN_PASSWORD="$ADMIN_PASSWORD" SERVER_ADDRESS=127.0.0.1 SERVER_PORT=$PORT \
+    java -jar takt-app/target/takt-app.jar >>"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 120); do
+    curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && return 0
+    sleep 1
+  done
+  echo "server did not start"; tail -50 "$WORK/server.log"; exit 1
+}
+BENCH="java -jar bench/target/takt-bench.jar"
+BASE=http://127.0.0.1:$PORT
+OUT=$WORK/out.txt
+if [ "${ONLY_PGBENCH:-}" = 1 ]; then # keep the HTTP results of the last run
+  grep -E "^(SEED|RESULT)" "$OUT" >"$WORK/out.keep"
+  mv "$WORK/out.keep" "$OUT"
+else
+  : >"$OUT"
+fi
+
+if [ "${ONLY_PGBENCH:-}" != 1 ]; then
+: >"$WORK/server.log"
+start_server
+
+if [ "${REUSE:-}" = 1 ]; then
+  ORDERS=$(sed -E 's/^\{"orders":([0-9]+).*/\1/' "$WORK/state.json")
+  grep '^SEED' "$WORK/seed.txt" | tee -a "$OUT"
+else
+  echo "== seeding $ORDERS orders through the API ($SEED_WORKERS workers)"
+  $BENCH seed "$BASE" "$ADMIN_PASSWORD" "$ORDERS" "$SEED_WORKERS" "$WORK/state.json" | tee "$WORK/seed.txt" | tee -a "$OUT"
+fi
+$PG -d $DB -c "VACUUM ANALYZE"
+
+echo "== HTTP mix at 500/s, ${SECONDS_PER_RUN}s x $RUNS"
+for r in $(seq "$RUNS"); do
+  [ "$r" = 1 ] || start_server
+  $BENCH mix "$BASE" "$WORK/state.json" "http-fixed-$r" "$SECONDS_PER_RUN" 500 | tee -a "$OUT"
+done
+echo "== HTTP mix in steps of ${STEP_SECONDS}s: $RATES (stops above p99 100 ms or on errors)"
+start_server
+$BENCH mix "$BASE" "$WORK/state.json" http-step "$STEP_SECONDS" "$RATES" 100 | tee -a "$OUT"
+echo "== diagnosis: the same steps without dispatch-list reads (bookings 6 : order reads 1)"
+start_server
+$BENCH mix "$BASE" "$WORK/state.json" http-nodisp "$STEP_SECONDS" "$RATES" 100 6,0,1 | tee -a "$OUT"
+stop_server
+else
+  # pgbench phase only, after a run whose HTTP results are in out.txt
+  ORDERS=$(sed -E 's/^\{"orders":([0-9]+).*/\1/' "$WORK/state.json")
+fi
+
+echo "== pgbench: the same transactions, weighted 6/3/1"
+B=$ROOT/bench/booking
+$PG -d $DB -f $B/terminals.sql
+$PG -d $DB -c "VACUUM ANALYZE"
+N=$(( ORDERS ))
+PGB="pgbench -h 127.0.0.1 -p 5432 -U postgres -n -M prepared -D orders=$N -f $B/booking.sql@6 -f $B/dispatch.sql@3 -f $B/order.sql@1"
+rm -f "$WORK"/pgb-*
+(cd "$WORK" && $PGB -c 32 -j 2 -R 500 -T "$SECONDS_PER_RUN" -l --log-prefix=pgb-fixed $DB) | tee -a "$OUT" | grep -E "tps|latency|failed|processed" || true
+(cd "$WORK" && $PGB -c 16 -j 2 -T "$SECONDS_PER_RUN" -l --log-prefix=pgb-max $DB) | tee -a "$OUT" | grep -E "tps|latency|failed|processed" || true
+
+# Per-transaction logs: column 3 = latency in microseconds (from the scheduled start under -R).
+pct() { # prefix -> "count p50 p99 p99.9 (ms)"
+  cat "$WORK"/$1.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {
+    n=NR; printf "%d %.2f %.2f %.2f", n, a[int(n*0.50)]/1000, a[int(n*0.99)]/1000, a[int(n*0.999)]/1000 }'
+}
+read -r FN FP50 FP99 FP999 <<<"$(pct pgb-fixed)"
+read -r MN MP50 MP99 MP999 <<<"$(pct pgb-max)"
+PGB_MAX=$(grep -E "^tps" "$OUT" | tail -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
+
+SUMMARY=$RESULTS/$STAMP.txt
+{
+  echo "Takt booking benchmark, $STAMP UTC"
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
+  echo "PostgreSQL: $($PG -c 'SHOW server_version')   JDK: $(java -version 2>&1 | head -1)"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  grep '^SEED' "$OUT"
+  echo
+  echo "label            rate  sent  errors  achieved  p50_ms  p99_ms  p99.9_ms  max_ms"
+  grep '^RESULT' "$OUT" | cut -d' ' -f2- | awk '{printf "%-14s %6s %6s %6s %9s %7s %7s %9s %7s\n", $1,$2,$3,$4,$5,$6,$7,$8,$9}'
+  echo
+  FIXED=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $8}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  FIXED50=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $7}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  FIXED999=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $9}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  ERRS=$(grep '^RESULT http-fixed' "$OUT" | awk '{s+=$5} END {print s+0}')
+  MAXOK=$(grep '^RESULT http-step' "$OUT" | awk '$5==0 && $8<=100 {m=$3} END {print m+0}')
+  MAXND=$(grep '^RESULT http-nodisp' "$OUT" | awk '$5==0 && $8<=100 {m=$3} END {print m+0}')
+  echo "HTTP at 500/s (median of $RUNS): p50 $FIXED50 ms  p99 $FIXED ms  p99.9 $FIXED999 ms  errors $ERRS"
+  echo "HTTP max rate with p99 <= 100 ms and no errors (steps of ${STEP_SECONDS}s): $MAXOK/s"
+  echo "HTTP without dispatch-list reads (6:1), max rate with p99 <= 100 ms and no errors: $MAXND/s"
+  echo "pgbench at 500/s (-c 32 -j 2, latency from schedule): n $FN  p50 $FP50 ms  p99 $FP99 ms  p99.9 $FP999 ms"
+  echo "pgbench unthrottled (-c 16 -j 2): $PGB_MAX tx/s  p50 $MP50 ms  p99 $MP99 ms"
+  echo "ratio HTTP max / pgbench max: $(awk -v a="$MAXOK" -v b="$PGB_MAX" 'BEGIN {printf "%.3f", a/b}')"
+} | tee "$SUMMARY"
