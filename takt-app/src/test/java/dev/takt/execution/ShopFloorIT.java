@@ -190,6 +190,24 @@ class ShopFloorIT {
         .isEqualTo("M2");
     // an operation whose predecessor delivered nothing cannot be started either
     floor.start(later.second(), "M1", "RUN").expect(409);
+
+    // a terminal asks for the head of the list only; the order of the head stays the same
+    JsonNode head =
+        operator
+            .get("/api/v1/dispatch-list?site=" + floor.site + "&workUnit=M2&limit=2")
+            .expect(200)
+            .json();
+    assertThat(head)
+        .extracting(i -> i.path("operation").path("id").asString())
+        .containsExactly(
+            running.get(0).path("operation").path("id").asString(),
+            running.get(1).path("operation").path("id").asString());
+    assertThat(
+            operator
+                .get("/api/v1/dispatch-list?site=" + floor.site + "&workUnit=M2&limit=0")
+                .expect(400)
+                .faultyFields())
+        .containsExactly("limit");
   }
 
   @Test

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -77,7 +76,8 @@ public class ExecutionService {
    * completed and those whose previous operation has delivered no good quantity yet.
    */
   @Transactional(readOnly = true)
-  public List<DispatchItem> dispatchList(String site, String workCenter, String workUnit) {
+  public List<DispatchItem> dispatchList(
+      String site, String workCenter, String workUnit, int limit) {
     siteAccess.requireSite(site);
     if ((workCenter == null) == (workUnit == null)) {
       throw new InvalidInputException(
@@ -89,11 +89,14 @@ public class ExecutionService {
       center = bookings.workUnit(site, workUnit).workCenterCode();
     }
     List<OperationView> workable = orders.workableOperationsAt(site, center);
-    Map<UUID, OperationExecution> executions =
-        operations.findAll(workable.stream().map(OperationView::id).toList());
+    // A terminal shows the head of the list: look up execution state only until it is full, so
+    // a work center with thousands of released operations costs `limit` look-ups, not thousands.
     List<DispatchItem> items = new ArrayList<>();
     for (OperationView op : workable) {
-      OperationExecution e = executions.get(op.id());
+      if (items.size() >= limit) {
+        break;
+      }
+      OperationExecution e = operations.find(op.id()).orElse(null);
       if (e != null && e.status() == OperationExecution.Status.COMPLETED) {
         continue;
       }

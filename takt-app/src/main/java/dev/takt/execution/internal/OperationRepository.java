@@ -7,8 +7,6 @@ import dev.takt.execution.internal.OperationExecution.UnitState;
 import dev.takt.orders.OperationView;
 import dev.takt.shared.UnitOfMeasure;
 import java.math.BigDecimal;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +68,6 @@ class OperationRepository {
 
   Optional<OperationExecution> find(UUID operationId) {
     return select(operationId, false);
-  }
-
-  /** Executions of these operations that exist, by operation id. */
-  Map<UUID, OperationExecution> findAll(Collection<UUID> operationIds) {
-    Map<UUID, OperationExecution> all = new HashMap<>();
-    for (UUID id : operationIds) {
-      select(id, false).ifPresent(e -> all.put(id, e));
-    }
-    return all;
   }
 
   /** The good total of an order's operation with this sequence, zero when untouched. */

@@ -6,6 +6,8 @@ import dev.takt.shared.RequiresRole;
 import dev.takt.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +36,13 @@ class DispatchController {
   @GetMapping("/api/v1/dispatch-list")
   @Operation(
       summary =
-          "Operations that may start or continue now at a work center (or a work unit's work"
-              + " center), by due date then priority, with their progress")
+          "The first `limit` operations that may start or continue now at a work center (or a"
+              + " work unit's work center), by due date then priority, with their progress")
   List<DispatchItem> dispatchList(
       @RequestParam @Pattern(regexp = ExecutionRequests.CODE) String site,
       @RequestParam(required = false) @Pattern(regexp = ExecutionRequests.CODE) String workCenter,
-      @RequestParam(required = false) @Pattern(regexp = ExecutionRequests.CODE) String workUnit) {
-    return execution.dispatchList(site, workCenter, workUnit);
+      @RequestParam(required = false) @Pattern(regexp = ExecutionRequests.CODE) String workUnit,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    return execution.dispatchList(site, workCenter, workUnit, limit);
   }
 }
