@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class UserRepository {
@@ -39,37 +37,35 @@ class UserRepository {
     return jdbc.sql("SELECT COUNT(*) FROM identity_user").query(Long.class).single() > 0;
   }
 
-  // One connection for the user row and its roles and sites: mapping the row queries them
-  // while the row's result set is open, and outside a transaction each query would take a
-  // second pooled connection (10 concurrent logins then starve the pool).
-  @Transactional(propagation = Propagation.SUPPORTS)
   Optional<StoredUser> byUsername(String username) {
     return jdbc.sql("SELECT * FROM identity_user WHERE username = :u")
         .param("u", username)
         .query(this::map)
-        .optional();
+        .optional()
+        .map(this::withRolesAndSites);
   }
 
-  @Transactional(propagation = Propagation.SUPPORTS)
   Optional<StoredUser> byBadge(String badge) {
     return jdbc.sql("SELECT * FROM identity_user WHERE badge_number = :b")
         .param("b", badge)
         .query(this::map)
-        .optional();
+        .optional()
+        .map(this::withRolesAndSites);
   }
 
-  @Transactional(propagation = Propagation.SUPPORTS)
   Optional<StoredUser> byId(UUID id) {
     return jdbc.sql("SELECT * FROM identity_user WHERE id = :id")
         .param("id", id)
         .query(this::map)
-        .optional();
+        .optional()
+        .map(this::withRolesAndSites);
   }
 
   /** Users by username after {@code after}, in username order. */
   List<StoredUser> page(String after, String search, int limit) {
     String like = search == null ? null : "%" + search.toLowerCase(java.util.Locale.ROOT) + "%";
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             SELECT * FROM identity_user WHERE username > :after
               AND (CAST(:q AS VARCHAR) IS NULL OR LOWER(username) LIKE :q OR LOWER(display_name) LIKE :q)
@@ -79,7 +75,10 @@ class UserRepository {
         .param("q", like)
         .param("limit", limit)
         .query(this::map)
-        .list();
+        .list()
+        .stream()
+        .map(this::withRolesAndSites)
+        .toList();
   }
 
   void insert(StoredUser u, Instant now) {
@@ -174,6 +173,11 @@ class UserRepository {
     }
   }
 
+  /**
+   * The user row alone. Roles and sites are read by {@link #withRolesAndSites} once the row's
+   * result set is closed: reading them inside the row mapper, outside a transaction, held a second
+   * pooled connection per login, and concurrent token logins starved the pool.
+   */
   private StoredUser map(ResultSet rs, int row) throws SQLException {
     UUID id = rs.getObject("id", UUID.class);
     return new StoredUser(
@@ -187,9 +191,26 @@ class UserRepository {
         rs.getInt("failed_attempts"),
         instant(rs, "locked_until"),
         instant(rs, "last_login_at"),
-        roles(id),
-        sites(id),
+        Set.of(),
+        Set.of(),
         rs.getLong("version"));
+  }
+
+  private StoredUser withRolesAndSites(StoredUser u) {
+    return new StoredUser(
+        u.id(),
+        u.username(),
+        u.displayName(),
+        u.passwordHash(),
+        u.badgeNumber(),
+        u.pinHash(),
+        u.active(),
+        u.failedAttempts(),
+        u.lockedUntil(),
+        u.lastLoginAt(),
+        roles(u.id()),
+        sites(u.id()),
+        u.version());
   }
 
   private Set<Role> roles(UUID id) {
