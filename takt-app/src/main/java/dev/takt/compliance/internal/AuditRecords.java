@@ -43,28 +43,32 @@ class AuditRecords {
         .single();
   }
 
-  void append(AuditRecord r) {
-    jdbc.sql(
-            """
-            INSERT INTO compliance_audit_record (seq, occurred_at, actor, action, entity_type,
-              entity_key, old_value, new_value, reason, prev_hash, hash)
-            VALUES (:seq, :at, :actor, :action, :type, :key, :old, :new, :reason, :prev, :hash)
-            """)
-        .param("seq", r.seq())
-        .param("at", OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC))
-        .param("actor", r.actor())
-        .param("action", r.action().name())
-        .param("type", r.entityType())
-        .param("key", r.entityKey())
-        .param("old", r.oldValue())
-        .param("new", r.newValue())
-        .param("reason", r.reason())
-        .param("prev", r.previousHash())
-        .param("hash", r.hash())
-        .update();
+  /** Inserts linked records and moves the head to the last of them (head locked by the caller). */
+  void append(List<AuditRecord> linked) {
+    for (AuditRecord r : linked) {
+      jdbc.sql(
+              """
+              INSERT INTO compliance_audit_record (seq, occurred_at, actor, action, entity_type,
+                entity_key, old_value, new_value, reason, prev_hash, hash)
+              VALUES (:seq, :at, :actor, :action, :type, :key, :old, :new, :reason, :prev, :hash)
+              """)
+          .param("seq", r.seq())
+          .param("at", OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC))
+          .param("actor", r.actor())
+          .param("action", r.action().name())
+          .param("type", r.entityType())
+          .param("key", r.entityKey())
+          .param("old", r.oldValue())
+          .param("new", r.newValue())
+          .param("reason", r.reason())
+          .param("prev", r.previousHash())
+          .param("hash", r.hash())
+          .update();
+    }
+    AuditRecord last = linked.getLast();
     jdbc.sql("UPDATE compliance_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-        .param("seq", r.seq())
-        .param("hash", r.hash())
+        .param("seq", last.seq())
+        .param("hash", last.hash())
         .update();
   }
 

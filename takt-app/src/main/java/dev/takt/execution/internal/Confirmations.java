@@ -1,6 +1,7 @@
 package dev.takt.execution.internal;
 
 import dev.takt.execution.internal.Confirmation.Type;
+import dev.takt.shared.CommitTail;
 import dev.takt.shared.CursorPage;
 import dev.takt.shared.InvalidInputException;
 import dev.takt.shared.Quantity;
@@ -27,18 +28,20 @@ import org.springframework.transaction.annotation.Transactional;
  * booking waits for that lock, so numbers are handed out in commit order without gaps: when a
  * reader sees number N, everything below N is committed (a rolled-back booking gives its number
  * back). A cursor "after N" therefore never skips or repeats a record. The price is that bookings
- * which produce confirmations commit one after another; the counter is taken as the last write of a
- * booking so the lock is held only for the commit. That is ample for a plant's terminals.
+ * which produce confirmations commit one after another; the counter is taken with the last writes
+ * of a booking ({@link CommitTail}), so the lock is held only for those and the commit.
  */
 @Component
 public class Confirmations {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final CommitTail<Draft> tail;
 
   Confirmations(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.tail = new CommitTail<>("confirmations", CommitTail.OUTBOX, this::write);
   }
 
   /** What a booking confirms; the outbox adds id, sequence and delivery state. */
@@ -63,48 +66,64 @@ public class Confirmations {
       Long labourSeconds,
       Instant occurredAt) {}
 
-  /** Appends a confirmation; call it as the last write of the booking's transaction. */
+  /**
+   * Appends a confirmation to the booking's transaction; it is numbered and written as one of the
+   * transaction's last writes, just before the commit ({@link CommitTail}).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   void append(Draft d) {
+    tail.add(d);
+  }
+
+  /** Numbers the transaction's confirmations under the counter's row lock and writes them. */
+  private void write(List<Draft> drafts) {
     jdbc.sql(
-            "UPDATE execution_confirmation_counter SET last_sequence = last_sequence + 1 WHERE id = 1")
+            """
+            UPDATE execution_confirmation_counter SET last_sequence = last_sequence + :n
+             WHERE id = 1
+            """)
+        .param("n", drafts.size())
         .update();
-    long sequence =
+    long last =
         jdbc.sql("SELECT last_sequence FROM execution_confirmation_counter WHERE id = 1")
             .query(Long.class)
             .single();
-    jdbc.sql(
-            """
-            INSERT INTO execution_confirmation (sequence, id, type, site, order_number,
-              operation_id, operation_seq, work_unit, unit, good, scrap, rework, scrap_reason,
-              rework_reason, operator, started_at, ended_at, setup_seconds, run_seconds,
-              labour_seconds, occurred_at, attempts, next_attempt_at)
-            VALUES (:sequence, :id, :type, :site, :order, :op, :opSeq, :workUnit, :unit, :good,
-              :scrap, :rework, :scrapReason, :reworkReason, :operator, :started, :ended, :setup,
-              :run, :labour, :occurred, 0, :occurred)
-            """)
-        .param("sequence", sequence)
-        .param("id", UUID.randomUUID())
-        .param("type", d.type().name())
-        .param("site", d.site())
-        .param("order", d.orderNumber())
-        .param("op", d.operationId())
-        .param("opSeq", d.operationSequence())
-        .param("workUnit", d.workUnit())
-        .param("unit", d.unit() == null ? null : d.unit().code())
-        .param("good", d.good())
-        .param("scrap", d.scrap())
-        .param("rework", d.rework())
-        .param("scrapReason", d.scrapReason())
-        .param("reworkReason", d.reworkReason())
-        .param("operator", d.operator())
-        .param("started", Sql.ts(d.startedAt()))
-        .param("ended", Sql.ts(d.endedAt()))
-        .param("setup", d.setupSeconds())
-        .param("run", d.runSeconds())
-        .param("labour", d.labourSeconds())
-        .param("occurred", Sql.ts(d.occurredAt()))
-        .update();
+    long sequence = last - drafts.size();
+    for (Draft d : drafts) {
+      sequence++;
+      jdbc.sql(
+              """
+              INSERT INTO execution_confirmation (sequence, id, type, site, order_number,
+                operation_id, operation_seq, work_unit, unit, good, scrap, rework, scrap_reason,
+                rework_reason, operator, started_at, ended_at, setup_seconds, run_seconds,
+                labour_seconds, occurred_at, attempts, next_attempt_at)
+              VALUES (:sequence, :id, :type, :site, :order, :op, :opSeq, :workUnit, :unit, :good,
+                :scrap, :rework, :scrapReason, :reworkReason, :operator, :started, :ended, :setup,
+                :run, :labour, :occurred, 0, :occurred)
+              """)
+          .param("sequence", sequence)
+          .param("id", UUID.randomUUID())
+          .param("type", d.type().name())
+          .param("site", d.site())
+          .param("order", d.orderNumber())
+          .param("op", d.operationId())
+          .param("opSeq", d.operationSequence())
+          .param("workUnit", d.workUnit())
+          .param("unit", d.unit() == null ? null : d.unit().code())
+          .param("good", d.good())
+          .param("scrap", d.scrap())
+          .param("rework", d.rework())
+          .param("scrapReason", d.scrapReason())
+          .param("reworkReason", d.reworkReason())
+          .param("operator", d.operator())
+          .param("started", Sql.ts(d.startedAt()))
+          .param("ended", Sql.ts(d.endedAt()))
+          .param("setup", d.setupSeconds())
+          .param("run", d.runSeconds())
+          .param("labour", d.labourSeconds())
+          .param("occurred", Sql.ts(d.occurredAt()))
+          .update();
+    }
   }
 
   /** Oldest first, after the cursor (a sequence number; none: from the start). */
