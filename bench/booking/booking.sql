@@ -33,12 +33,6 @@ FROM equipment_element e
   LEFT JOIN equipment_element p ON p.id = e.parent_id
   LEFT JOIN equipment_element g ON g.id = p.parent_id
 WHERE e.kind = 'WORK_UNIT' AND e.site_code = 'BENCH' AND e.code = :wu;
-SELECT p.*,
-  (SELECT COUNT(*) FROM orders_operation r WHERE r.order_id = p.id
-     AND (r.good_quantity <> 0 OR r.scrap_quantity <> 0 OR r.rework_quantity <> 0)) AS reported_operations,
-  (SELECT g.good_quantity FROM orders_operation g WHERE g.order_id = p.id
-     AND g.sequence_number = (SELECT MAX(l.sequence_number) FROM orders_operation l WHERE l.order_id = p.id)) AS last_good
-FROM orders_production_order p WHERE p.order_number = :ord;
 SELECT * FROM execution_operation WHERE operation_id = :op FOR UPDATE;
 SELECT work_unit, state, resume_phase, since, pause_reason FROM execution_unit_run
  WHERE operation_id = :op ORDER BY work_unit;
@@ -59,7 +53,6 @@ SELECT p.*,
      AND g.sequence_number = (SELECT MAX(l.sequence_number) FROM orders_operation l WHERE l.order_id = p.id)) AS last_good
 FROM orders_production_order p WHERE p.order_number = :ord;
 SELECT * FROM orders_operation WHERE id = :op;
-UPDATE orders_operation SET status = 'STARTED', started_at = now() WHERE id = :op AND status = 'PENDING';
 UPDATE orders_operation SET good_quantity = good_quantity + 1, scrap_quantity = scrap_quantity + 0,
   rework_quantity = rework_quantity + 0 WHERE id = :op;
 SELECT last_seq AS seq, last_hash AS prev FROM compliance_audit_head WHERE id = 1 FOR UPDATE \gset

@@ -6,7 +6,7 @@
 #
 # Knobs (environment): ORDERS (100000), SEED_WORKERS (8), RUNS (3), RUN_SECONDS (60), STEP_SECONDS (20),
 # RATES (50,100,200,300,500,750,1000,1500,2000,3000), PORT (18089), REUSE=1 (keep the seeded database
-# and bench/target/booking/state.json of the last run), SKIP_BUILD=1. Bounded: every phase has a fixed
+# and bench/target/booking/state.json of the last run), SKIP_BUILD=1, SEED_ONLY=1 (seed, then stop). Bounded: every phase has a fixed
 # duration; the server is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,8 +30,8 @@ mkdir -p "$WORK" "$RESULTS"
 ADMIN_PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
-  ./mvnw -q -o -pl takt-app -am package -DskipTests
-  ./mvnw -q -o -Pbench -pl bench -am package -DskipTests
+  ./mvnw -q -pl takt-app -am package -DskipTests
+  ./mvnw -q -Pbench -pl bench -am package -DskipTests
 fi
 
 [ "${REUSE:-}" = 1 ] || $PG -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
@@ -75,6 +75,7 @@ else
   $BENCH seed "$BASE" "$ADMIN_PASSWORD" "$ORDERS" "$SEED_WORKERS" "$WORK/state.json" | tee "$WORK/seed.txt" | tee -a "$OUT"
 fi
 $PG -d $DB -c "VACUUM ANALYZE"
+[ "${SEED_ONLY:-}" = 1 ] && { echo "== seeded; SEED_ONLY=1 stops here"; exit 0; }
 
 echo "== HTTP mix at 500/s, ${SECONDS_PER_RUN}s x $RUNS"
 for r in $(seq "$RUNS"); do

@@ -21,10 +21,13 @@ public interface ProductionOrders {
   List<OperationView> operationsOf(String orderNumber);
 
   /**
-   * Operations of RELEASED and IN_PROGRESS orders at this work center (not ON_HOLD, CANCELLED,
-   * ...), ordered by due date, then priority (higher first), then order number and sequence.
+   * The head of the dispatch list at a work center: operations that may start or continue now, at
+   * most {@code limit}. An operation qualifies when its order is RELEASED or IN_PROGRESS (not
+   * ON_HOLD, CANCELLED, ...), it is not completed, and the operation before it (if any) has
+   * delivered good quantity. Ordered by due date, then priority (higher first), then order number
+   * and sequence.
    */
-  List<OperationView> workableOperationsAt(String siteCode, String workCenterCode);
+  List<OperationView> dispatchableAt(String siteCode, String workCenterCode, int limit);
 
   /** The BOM snapshot of a released order. */
   List<ComponentView> componentsOf(String orderNumber);

@@ -53,7 +53,7 @@ class ProductionOrdersFacadeIT {
     assertThat(turn.previousSequence()).isNull();
     assertThat(assy.previousSequence()).isEqualTo(10);
     assertThat(turn.plannedQuantity()).isEqualTo(Quantity.of("10", "pcs"));
-    assertThat(orders.workableOperationsAt(fixtures.site, "TURN"))
+    assertThat(orders.dispatchableAt(fixtures.site, "TURN", 100))
         .extracting(OperationView::id)
         .contains(turn.id());
     assertThat(orders.operation(turn.id()).orElseThrow().orderStatus())
@@ -72,7 +72,7 @@ class ProductionOrdersFacadeIT {
                 Quantity.of("0", "pcs"),
                 at.plusSeconds(600)));
     tx.executeWithoutResult(s -> orders.operationCompleted(turn.id(), at.plusSeconds(700)));
-    assertThat(orders.workableOperationsAt(fixtures.site, "TURN"))
+    assertThat(orders.dispatchableAt(fixtures.site, "TURN", 100))
         .extracting(OperationView::id)
         .doesNotContain(turn.id());
     tx.executeWithoutResult(s -> orders.operationStarted(assy.id(), at.plusSeconds(800)));
@@ -115,7 +115,7 @@ class ProductionOrdersFacadeIT {
     assertThrows(
         ConflictException.class,
         () -> tx.executeWithoutResult(s -> orders.operationStarted(turn, Instant.now())));
-    assertThat(orders.workableOperationsAt(fixtures.site, "TURN"))
+    assertThat(orders.dispatchableAt(fixtures.site, "TURN", 100))
         .extracting(OperationView::orderNumber)
         .doesNotContain(number);
     assertThrows(
@@ -148,13 +148,69 @@ class ProductionOrdersFacadeIT {
 
     // when
     List<String> dispatch = new ArrayList<>();
-    orders.workableOperationsAt(fixtures.site, "ASSY").stream()
+    orders.dispatchableAt(fixtures.site, "TURN", 100).stream()
         .map(OperationView::orderNumber)
         .filter(n -> n.equals(low) || n.equals(high) || n.equals(early))
         .forEach(dispatch::add);
 
     // then
     assertThat(dispatch).containsExactly(early, high, low);
+  }
+
+  @Test
+  void dispatchesAnOperationOnlyOnceTheOperationBeforeItHasDeliveredGoodQuantity() {
+    // given: a released order, nothing reported yet
+    String number = released("2026-12-01T06:00:00Z", 500);
+    List<OperationView> operations = orders.operationsOf(number);
+    OperationView turn = operations.get(0);
+    OperationView assy = operations.get(1);
+    assertThat(orders.dispatchableAt(fixtures.site, "ASSY", 100))
+        .extracting(OperationView::id)
+        .doesNotContain(assy.id());
+
+    // when: turning reports scrap only, then good
+    reportOn(turn, "0", "1");
+    assertThat(orders.dispatchableAt(fixtures.site, "ASSY", 100))
+        .extracting(OperationView::id)
+        .doesNotContain(assy.id());
+    reportOn(turn, "1", "0");
+
+    // then
+    assertThat(orders.dispatchableAt(fixtures.site, "ASSY", 100))
+        .extracting(OperationView::id)
+        .contains(assy.id());
+  }
+
+  @Test
+  void givesOnlyTheHeadOfTheDispatchListInDispatchOrder() {
+    // given: three orders at TURN
+    String third = released("2027-03-03T06:00:00Z", 0);
+    String first = released("2027-03-01T06:00:00Z", 0);
+    String second = released("2027-03-02T06:00:00Z", 0);
+
+    // when
+    List<String> all =
+        orders.dispatchableAt(fixtures.site, "TURN", 1000).stream()
+            .map(OperationView::orderNumber)
+            .filter(n -> n.equals(first) || n.equals(second) || n.equals(third))
+            .toList();
+    List<OperationView> head = orders.dispatchableAt(fixtures.site, "TURN", 2);
+
+    // then
+    assertThat(all).containsExactly(first, second, third);
+    assertThat(head).hasSize(2);
+    assertThat(head).isEqualTo(orders.dispatchableAt(fixtures.site, "TURN", 1000).subList(0, 2));
+  }
+
+  private void reportOn(OperationView operation, String good, String scrap) {
+    tx.executeWithoutResult(
+        s ->
+            orders.quantityReported(
+                operation.id(),
+                Quantity.of(good, "pcs"),
+                Quantity.of(scrap, "pcs"),
+                Quantity.of("0", "pcs"),
+                Instant.now()));
   }
 
   private String released(String due, int priority) {

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -88,23 +89,14 @@ public class ExecutionService {
     if (workUnit != null) {
       center = bookings.workUnit(site, workUnit).workCenterCode();
     }
-    List<OperationView> workable = orders.workableOperationsAt(site, center);
-    // A terminal shows the head of the list: look up execution state only until it is full, so
-    // a work center with thousands of released operations costs `limit` look-ups, not thousands.
-    List<DispatchItem> items = new ArrayList<>();
-    for (OperationView op : workable) {
-      if (items.size() >= limit) {
-        break;
-      }
-      OperationExecution e = operations.find(op.id()).orElse(null);
-      if (e != null && e.status() == OperationExecution.Status.COMPLETED) {
-        continue;
-      }
-      if (op.previousSequence() != null
-          && operations.goodOf(op.orderNumber(), op.previousSequence()).signum() <= 0) {
-        continue;
-      }
-      items.add(new DispatchItem(op, progressOf(op, e)));
+    // orders filters and limits in the database (not completed, previous operation delivered);
+    // the execution states of the head are then read in one go, not one query per item.
+    List<OperationView> head = orders.dispatchableAt(site, center, limit);
+    Map<UUID, OperationExecution> states =
+        operations.findAll(head.stream().map(OperationView::id).toList());
+    List<DispatchItem> items = new ArrayList<>(head.size());
+    for (OperationView op : head) {
+      items.add(new DispatchItem(op, progressOf(op, states.get(op.id()))));
     }
     return items;
   }
@@ -209,12 +201,11 @@ public class ExecutionService {
       }
       reworkCode = bookings.reason(ReasonKind.REWORK, reworkReason, "reworkReason");
     }
+    // The first operation may make the order quantity (its planned quantity, fixed at release);
+    // a later one what the operation before it delivered.
     BigDecimal basis =
         op.previousSequence() == null
-            ? orders
-                .order(op.orderNumber())
-                .map(o -> o.quantity().value())
-                .orElse(op.plannedQuantity().value())
+            ? op.plannedQuantity().value()
             : operations.goodOf(op.orderNumber(), op.previousSequence());
     OperationExecution e = operations.lock(op);
     Bookings.requireVersion("operation", operationId, version, e.version());

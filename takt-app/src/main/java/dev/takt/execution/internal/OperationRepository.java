@@ -7,6 +7,10 @@ import dev.takt.execution.internal.OperationExecution.UnitState;
 import dev.takt.orders.OperationView;
 import dev.takt.shared.UnitOfMeasure;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,73 +144,111 @@ class OperationRepository {
     }
   }
 
+  /**
+   * The executions of these operations, keyed by operation id (those never touched are absent): two
+   * set-based reads, whatever the number of operations.
+   */
+  Map<UUID, OperationExecution> findAll(Collection<UUID> operationIds) {
+    if (operationIds.isEmpty()) {
+      return Map.of();
+    }
+    return assemble(
+        jdbc.sql("SELECT * FROM execution_operation WHERE operation_id IN (:ids)")
+            .param("ids", operationIds)
+            .query(OperationRepository::bare)
+            .list(),
+        jdbc.sql(
+                """
+                SELECT operation_id, work_unit, state, resume_phase, since, pause_reason
+                  FROM execution_unit_run WHERE operation_id IN (:ids) ORDER BY work_unit
+                """)
+            .param("ids", operationIds)
+            .query((rs, n) -> Map.entry(rs.getObject("operation_id", UUID.class), unitRun(rs)))
+            .list());
+  }
+
   private Optional<OperationExecution> select(UUID id, boolean forUpdate) {
-    Optional<OperationExecution> bare =
+    List<OperationExecution> bare =
         jdbc.sql(
                 "SELECT * FROM execution_operation WHERE operation_id = :id"
                     + (forUpdate ? " FOR UPDATE" : ""))
             .param("id", id)
-            .query(
-                (rs, n) ->
-                    new OperationExecution(
-                        rs.getObject("operation_id", UUID.class),
-                        rs.getString("order_number"),
-                        rs.getInt("sequence"),
-                        rs.getString("site"),
-                        rs.getString("work_center"),
-                        new UnitOfMeasure(rs.getString("unit")),
-                        Status.valueOf(rs.getString("status")),
-                        rs.getBigDecimal("good"),
-                        rs.getBigDecimal("scrap"),
-                        rs.getBigDecimal("rework"),
-                        rs.getLong("setup_seconds"),
-                        rs.getLong("run_seconds"),
-                        Sql.instant(rs, "started_at"),
-                        Sql.instant(rs, "completed_at"),
-                        Map.of(),
-                        rs.getLong("version")))
-            .optional();
+            .query(OperationRepository::bare)
+            .list();
     if (bare.isEmpty()) {
-      return bare;
+      return Optional.empty();
     }
-    OperationExecution e = bare.get();
-    List<UnitRun> runs =
+    List<Map.Entry<UUID, UnitRun>> runs =
         jdbc.sql(
                 """
                 SELECT work_unit, state, resume_phase, since, pause_reason FROM execution_unit_run
                  WHERE operation_id = :id ORDER BY work_unit
                 """)
             .param("id", id)
-            .query(
-                (rs, n) ->
-                    new UnitRun(
-                        rs.getString("work_unit"),
-                        UnitState.valueOf(rs.getString("state")),
-                        rs.getString("resume_phase") == null
-                            ? null
-                            : Phase.valueOf(rs.getString("resume_phase")),
-                        Sql.instant(rs, "since"),
-                        rs.getString("pause_reason")))
+            .query((rs, n) -> Map.entry(id, unitRun(rs)))
             .list();
-    Map<String, UnitRun> units = new LinkedHashMap<>();
-    runs.forEach(r -> units.put(r.workUnit(), r));
-    return Optional.of(
-        new OperationExecution(
-            e.operationId(),
-            e.orderNumber(),
-            e.sequence(),
-            e.site(),
-            e.workCenter(),
-            e.unit(),
-            e.status(),
-            e.good(),
-            e.scrap(),
-            e.rework(),
-            e.setupSeconds(),
-            e.runSeconds(),
-            e.startedAt(),
-            e.completedAt(),
-            units,
-            e.version()));
+    return Optional.of(assemble(bare, runs).get(id));
+  }
+
+  private static Map<UUID, OperationExecution> assemble(
+      List<OperationExecution> bare, List<Map.Entry<UUID, UnitRun>> runs) {
+    Map<UUID, Map<String, UnitRun>> unitsByOperation = new HashMap<>();
+    for (Map.Entry<UUID, UnitRun> run : runs) {
+      unitsByOperation
+          .computeIfAbsent(run.getKey(), k -> new LinkedHashMap<>())
+          .put(run.getValue().workUnit(), run.getValue());
+    }
+    Map<UUID, OperationExecution> byId = new HashMap<>();
+    for (OperationExecution e : bare) {
+      byId.put(
+          e.operationId(),
+          new OperationExecution(
+              e.operationId(),
+              e.orderNumber(),
+              e.sequence(),
+              e.site(),
+              e.workCenter(),
+              e.unit(),
+              e.status(),
+              e.good(),
+              e.scrap(),
+              e.rework(),
+              e.setupSeconds(),
+              e.runSeconds(),
+              e.startedAt(),
+              e.completedAt(),
+              unitsByOperation.getOrDefault(e.operationId(), Map.of()),
+              e.version()));
+    }
+    return byId;
+  }
+
+  private static OperationExecution bare(ResultSet rs, int n) throws SQLException {
+    return new OperationExecution(
+        rs.getObject("operation_id", UUID.class),
+        rs.getString("order_number"),
+        rs.getInt("sequence"),
+        rs.getString("site"),
+        rs.getString("work_center"),
+        new UnitOfMeasure(rs.getString("unit")),
+        Status.valueOf(rs.getString("status")),
+        rs.getBigDecimal("good"),
+        rs.getBigDecimal("scrap"),
+        rs.getBigDecimal("rework"),
+        rs.getLong("setup_seconds"),
+        rs.getLong("run_seconds"),
+        Sql.instant(rs, "started_at"),
+        Sql.instant(rs, "completed_at"),
+        Map.of(),
+        rs.getLong("version"));
+  }
+
+  private static UnitRun unitRun(ResultSet rs) throws SQLException {
+    return new UnitRun(
+        rs.getString("work_unit"),
+        UnitState.valueOf(rs.getString("state")),
+        rs.getString("resume_phase") == null ? null : Phase.valueOf(rs.getString("resume_phase")),
+        Sql.instant(rs, "since"),
+        rs.getString("pause_reason"));
   }
 }

@@ -284,17 +284,28 @@ class OrderRepository {
         .list();
   }
 
-  /** Not yet completed operations of workable orders at a work center, in dispatch order. */
-  List<OperationView> workableAt(String site, String workCenter) {
+  /**
+   * The head of the dispatch list, filtered and limited in the database. Orders are walked in
+   * dispatch order along orders_production_order_dispatch, so the database stops after the first
+   * {@code limit} hits instead of sorting every released operation of the work center.
+   */
+  List<OperationView> dispatchableAt(String site, String workCenter, int limit) {
     return jdbc.sql(
             OPERATION
                 + """
                 WHERE p.site_code = :site AND o.work_center = :wc
                   AND p.status IN ('RELEASED', 'IN_PROGRESS') AND o.status <> 'COMPLETED'
-                ORDER BY p.due_date, p.priority DESC, p.order_number, o.sequence_number
+                  AND NOT EXISTS (
+                    SELECT 1 FROM orders_operation b
+                     WHERE b.order_id = o.order_id AND b.good_quantity <= 0
+                       AND b.sequence_number = (SELECT MAX(q.sequence_number) FROM orders_operation q
+                         WHERE q.order_id = o.order_id AND q.sequence_number < o.sequence_number))
+                ORDER BY p.site_code, p.due_date, p.priority DESC, p.order_number, o.sequence_number
+                LIMIT :limit
                 """)
         .param("site", site)
         .param("wc", workCenter)
+        .param("limit", limit)
         .query(this::operationViewRow)
         .list();
   }

@@ -57,11 +57,10 @@ class ProductionOrdersFacade implements ProductionOrders {
     return orders.operationViews(orderNumber);
   }
 
-  /** Completed operations are left out: nothing is left to do on them. */
   @Override
   @Transactional(readOnly = true)
-  public List<OperationView> workableOperationsAt(String siteCode, String workCenterCode) {
-    return orders.workableAt(siteCode, workCenterCode);
+  public List<OperationView> dispatchableAt(String siteCode, String workCenterCode, int limit) {
+    return orders.dispatchableAt(siteCode, workCenterCode, limit);
   }
 
   @Override
@@ -114,7 +113,9 @@ class ProductionOrdersFacade implements ProductionOrders {
       throw new InvalidInputException(
           "quantity", "a correction cannot take an operation's totals below zero");
     }
-    orders.markStarted(operationId, at);
+    if (op.status() == OrderOperation.OperationStatus.PENDING) {
+      orders.markStarted(operationId, at);
+    }
     orders.addTotals(operationId, g, s, r);
     if (order.status() != dev.takt.orders.OrderStatus.IN_PROGRESS) {
       save(order, order.start());
