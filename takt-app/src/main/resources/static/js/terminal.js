@@ -32,6 +32,7 @@
     dispatch: [],        // [{operation, progress}]
     selected: localStorage.getItem(SELECTED_KEY), // operation id
     downtime: null,      // the open downtime of this unit
+    tickets: [],         // open time tickets of the selected operation at this unit
     components: {},      // orderNumber -> [component]
     pending: null        // what the open overlay is collecting
   };
@@ -203,6 +204,7 @@
         select(mineNow ? mineNow.operation.id : null);
       }
       render();
+      loadTickets();
     }).catch(function () { /* offline: keep showing what we have */ });
     get('/api/v1/work-units/' + encodeURIComponent(SITE) + '/' + encodeURIComponent(UNIT) + '/downtimes?open=true')
       .then(function (list) { state.downtime = list[0] || null; renderDowntime(); })
@@ -218,7 +220,9 @@
   }
 
   function select(id) {
+    if (state.selected !== id) { state.tickets = []; }
     state.selected = id;
+    loadTickets();
     if (id) { localStorage.setItem(SELECTED_KEY, id); } else { localStorage.removeItem(SELECTED_KEY); }
   }
 
@@ -276,12 +280,32 @@
       run: !u || u.state === 'SETUP',
       resume: !!u && u.state === 'PAUSED',
       pause: !!u && u.state !== 'PAUSED',
-      good: !!u, scrap: !!u, rework: !!u, complete: !!u
+      good: !!u, scrap: !!u, rework: !!u, complete: !!u,
+      'clock-on': !clockedOn(USER),
+      'clock-off': clockedOn(USER)
     };
+    var crew = state.tickets.map(function (t) { return t.operator; });
+    $('op-crew').hidden = false;
+    $('op-crew-names').textContent = crew.length ? crew.join(', ') : T.nobody;
     document.querySelectorAll('.op-actions [data-action]').forEach(function (b) {
       b.hidden = !show[b.dataset.action];
     });
     tick();
+  }
+
+  // Labour: who is clocked on to the selected operation at this work unit (open time tickets).
+  function clockedOn(user) {
+    return state.tickets.some(function (t) { return t.operator === user; });
+  }
+
+  function loadTickets() {
+    var id = state.selected;
+    if (!id) { state.tickets = []; return; }
+    get('/api/v1/operations/' + id + '/time-tickets').then(function (list) {
+      if (state.selected !== id) { return; }
+      state.tickets = list.filter(function (t) { return !t.clockedOffAt && t.workUnit === UNIT; });
+      renderOperation();
+    }).catch(function () { /* offline: keep showing what we have */ });
   }
 
   function renderDowntime() {
@@ -382,6 +406,8 @@
     run: function () { book('POST', opPath('start'), { workUnit: UNIT, phase: 'RUN' }, 'run'); },
     resume: function () { book('POST', opPath('resume'), { workUnit: UNIT }, 'resume'); },
     complete: function () { book('POST', opPath('complete'), { workUnit: UNIT }, 'complete'); },
+    'clock-on': function () { book('POST', opPath('clock-on'), { workUnit: UNIT, operator: USER }, 'clockOn'); },
+    'clock-off': function () { book('POST', opPath('clock-off'), { workUnit: UNIT, operator: USER }, 'clockOff'); },
     pause: function () {
       var path = opPath('pause');
       openReasons('DOWNTIME', T.titlePause, function (reason) {
