@@ -46,6 +46,9 @@ public final class MqttIngestBenchmark {
 
   static final ObjectMapper JSON = JsonMapper.builder().build();
 
+  /** First topic level: {@code bench} for Takt's runs, another for the broker-only peer. */
+  static final String TOPIC_ROOT = System.getProperty("bench.root", "bench");
+
   private MqttIngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -143,7 +146,7 @@ public final class MqttIngestBenchmark {
         late++;
       }
       int m = (int) (i % machines);
-      String topic = "bench/" + runId + "/" + machine(runId, m + 1) + "/telemetry";
+      String topic = TOPIC_ROOT + "/" + runId + "/" + machine(runId, m + 1) + "/telemetry";
       byte[] body =
           payload(++seq[m], System.currentTimeMillis(), signals).getBytes(StandardCharsets.UTF_8);
       CompletableFuture<?> sent =
@@ -212,7 +215,7 @@ public final class MqttIngestBenchmark {
     client.connectWith().cleanStart(true).send().get(10, TimeUnit.SECONDS);
     client
         .subscribeWith()
-        .topicFilter("bench/" + runId + "/+/telemetry")
+        .topicFilter(TOPIC_ROOT + "/" + runId + "/+/telemetry")
         .qos(MqttQos.AT_LEAST_ONCE)
         .callback(
             publish -> {
