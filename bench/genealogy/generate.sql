@@ -1,4 +1,4 @@
--- Genealogy benchmark data, written straight into the traceability tables (V11) of a migrated
+-- Genealogy benchmark data, written straight into the traceability tables (V13) of a migrated
 -- Takt database. Deterministic: ids and picks come from hashes of the lot's number, not random().
 --
 --   psql -v lots=1000000 -v raw=240000 -v levels=20 -v hubs=5 -v hub_fanout=12 -f generate.sql
@@ -34,22 +34,22 @@ ANALYZE bench_gen_lot;
 
 CREATE TEMP TABLE gen_size AS SELECT level, count(*) AS size FROM bench_gen_lot GROUP BY level;
 
-INSERT INTO traceability_lot (id, lot_number, material, kind, site_code, quantity, remaining, unit,
-  status, origin, supplier, supplier_lot, expiry_date, order_number, work_unit, created_at,
-  created_by, version)
-SELECT pg_temp.uid('lot' || n),
-       CASE WHEN n < :hubs THEN 'HUB-' ELSE 'L' END || lpad(n::text, 7, '0'),
+INSERT INTO traceability_lot (id, site_code, material, lot_number, serial, origin, quantity, unit,
+  remaining, supplier, supplier_lot, expiry, order_number, status, version, created_at, created_by)
+SELECT pg_temp.uid('lot' || n), 'GEN',
        CASE WHEN level = 0 THEN 'RAW-' || (n % 50) ELSE 'MAT-' || level || '-' || (n % 5) END,
-       'LOT', 'GEN', 1000, CASE WHEN n % 7 = 0 THEN 0 ELSE 250 END, 'kg',
-       CASE WHEN n % 7 = 0 THEN 'CONSUMED' ELSE 'RELEASED' END,
+       CASE WHEN n < :hubs THEN 'HUB-' ELSE 'L' END || lpad(n::text, 7, '0'),
+       false,
        CASE WHEN level = 0 THEN 'RECEIVED' ELSE 'PRODUCED' END,
+       1000, 'kg', CASE WHEN n % 7 = 0 THEN 0 ELSE 250 END,
        CASE WHEN level = 0 THEN 'Supplier ' || (n % 40) END,
        CASE WHEN level = 0 THEN 'S' || n END,
        DATE '2028-01-01' + (n % 365)::int,
        CASE WHEN level > 0 THEN 'GO-' || n END,
-       CASE WHEN level > 0 THEN 'WU-' || (n % 200) END,
+       CASE WHEN n % 7 = 0 THEN 'CONSUMED' ELSE 'RELEASED' END,
+       1,
        TIMESTAMPTZ '2026-01-01' + level * INTERVAL '5 days' + (n % 86400) * INTERVAL '1 second',
-       'bench', 1
+       'bench'
   FROM bench_gen_lot;
 
 -- parent picks: (child n, pick k, parent level, parent idx before clamping)
@@ -74,10 +74,10 @@ UPDATE gen_pick p SET pidx = (c.idx * ps.size / cs.size) + (pg_temp.h(p.n || 'f'
  WHERE p.k = 4 AND c.n = p.n AND cs.level = c.level AND ps.level = p.plevel;
 
 INSERT INTO traceability_link (id, parent_id, child_id, kind, quantity, unit, order_number,
-  operation_id, operation_sequence, work_unit, operator, linked_at)
+  operation_id, operation_seq, work_unit, operator, linked_at)
 SELECT DISTINCT ON (parent.n, p.n)
        pg_temp.uid('link' || p.n || '-' || p.k), pg_temp.uid('lot' || parent.n),
-       pg_temp.uid('lot' || p.n), 'PRODUCTION', 10, 'kg', 'GO-' || p.n,
+       pg_temp.uid('lot' || p.n), 'CONSUMPTION', 10, 'kg', 'GO-' || p.n,
        pg_temp.uid('op' || p.n), 10, 'WU-' || (p.n % 200), 'operator-' || (p.n % 300),
        TIMESTAMPTZ '2026-01-01' + (p.n % 86400) * INTERVAL '1 second'
   FROM gen_pick p
@@ -88,9 +88,9 @@ SELECT DISTINCT ON (parent.n, p.n)
 
 -- hubs: raw lots 0 .. hubs-1 go into hub_fanout produced lots of levels 1-3 each
 INSERT INTO traceability_link (id, parent_id, child_id, kind, quantity, unit, order_number,
-  operation_id, operation_sequence, work_unit, operator, linked_at)
+  operation_id, operation_seq, work_unit, operator, linked_at)
 SELECT pg_temp.uid('hub' || h || '-' || f), pg_temp.uid('lot' || h), pg_temp.uid('lot' || c.n),
-       'PRODUCTION', 1, 'kg', 'GO-' || c.n, pg_temp.uid('op' || c.n), 10, 'WU-1', 'operator-1',
+       'CONSUMPTION', 1, 'kg', 'GO-' || c.n, pg_temp.uid('op' || c.n), 10, 'WU-1', 'operator-1',
        TIMESTAMPTZ '2026-01-01'
   FROM generate_series(0, :hubs - 1) AS h, generate_series(1, :hub_fanout) AS f
   JOIN LATERAL (
