@@ -100,7 +100,7 @@ public final class GenealogyBenchmark {
       HttpResponse<String> response = send(auth, "GET", path, null, null, 200);
       JsonNode trace = JSON.readTree(response.body());
       double ms = (System.nanoTime() - t0) / 1e6;
-      int lots = trace.path("nodes").size();
+      int lots = trace.path("lots").size();
       boolean truncated = trace.path("truncated").asBoolean();
       lines.add(f[0] + "," + f[1] + "," + String.format("%.3f", ms) + "," + lots + "," + truncated);
       byDirection.computeIfAbsent(f[0], k -> new ArrayList<>()).add(ms);
@@ -121,13 +121,19 @@ public final class GenealogyBenchmark {
   private void recall(String lot, String material, String label) {
     for (String format : List.of("json", "csv")) {
       String path =
-          "/api/v1/lots/" + enc(lot) + "/recall?format=" + format + "&material=" + enc(material);
+          "/api/v1/lots/"
+              + enc(lot)
+              + (format.equals("csv") ? "/recall.csv" : "/recall")
+              + "?material="
+              + enc(material);
       long t0 = System.nanoTime();
       HttpResponse<String> response = send(auth, "GET", path, null, null, 200);
       String body = response.body();
       double ms = (System.nanoTime() - t0) / 1e6;
       long rows =
-          format.equals("csv") ? body.lines().count() - 1 : JSON.readTree(body).path("rows").size();
+          format.equals("csv")
+              ? body.lines().count() - 1
+              : JSON.readTree(body).path("lines").size();
       System.out.printf(
           "RESULT %s recall-%s lot=%s ms=%.1f rows=%d bytes=%d%n",
           label, format, lot, ms, rows, body.length());
