@@ -55,21 +55,21 @@ SELECT pg_temp.uid('lot' || n), 'GEN',
 -- parent picks: (child n, pick k, parent level, parent idx before clamping)
 CREATE TEMP TABLE gen_pick AS
 SELECT c.n, 1 AS k, c.level - 1 AS plevel,
-       (c.idx * ps.size / cs.size) + (pg_temp.h(c.n || 'a') % 5) - 2 AS pidx
+       (c.idx::bigint * ps.size / cs.size) + (pg_temp.h(c.n || 'a') % 5) - 2 AS pidx
   FROM bench_gen_lot c JOIN gen_size cs ON cs.level = c.level
   JOIN gen_size ps ON ps.level = c.level - 1
  WHERE c.level > 0
 UNION ALL
-SELECT c.n, 2, 0, (c.idx * :raw / cs.size) + (pg_temp.h(c.n || 'b') % 9) - 4
+SELECT c.n, 2, 0, (c.idx::bigint * :raw / cs.size) + (pg_temp.h(c.n || 'b') % 9) - 4
   FROM bench_gen_lot c JOIN gen_size cs ON cs.level = c.level WHERE c.level > 0
 UNION ALL
-SELECT c.n, 3, 0, (c.idx * :raw / cs.size) + (pg_temp.h(c.n || 'c') % 101) - 50
+SELECT c.n, 3, 0, (c.idx::bigint * :raw / cs.size) + (pg_temp.h(c.n || 'c') % 101) - 50
   FROM bench_gen_lot c JOIN gen_size cs ON cs.level = c.level WHERE c.level > 0
 UNION ALL
 SELECT c.n, 4, (pg_temp.h(c.n || 'd') % c.level)::int, 0
   FROM bench_gen_lot c WHERE c.level > 0 AND pg_temp.h(c.n || 'e') % 100 < 95;
 -- pick 4's position within its (hashed) level
-UPDATE gen_pick p SET pidx = (c.idx * ps.size / cs.size) + (pg_temp.h(p.n || 'f') % 7) - 3
+UPDATE gen_pick p SET pidx = (c.idx::bigint * ps.size / cs.size) + (pg_temp.h(p.n || 'f') % 7) - 3
   FROM bench_gen_lot c, gen_size cs, gen_size ps
  WHERE p.k = 4 AND c.n = p.n AND cs.level = c.level AND ps.level = p.plevel;
 
