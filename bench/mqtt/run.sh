@@ -12,7 +12,7 @@
 # payload. Loss: every message's s01 is its machine's sequence number, so (source, s01) pairs
 # missing in the table are lost messages.
 #
-# Knobs: RATES (events/s steps: 10000,20000,30000,40000,60000), SECONDS (60), MACHINES (200),
+# Knobs: RATES (events/s steps: 10000,20000,30000,40000,60000), RUN_SECONDS (60), MACHINES (200),
 # SIGNALS (50), KILL_RATE (30000), PORT (18091), SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,7 +21,7 @@ ROOT=$PWD
 takt_find_jdk
 
 RATES=${RATES:-10000,20000,30000,40000,60000}
-SECONDS_PER_RUN=${SECONDS:-60}
+SECONDS_PER_RUN=${RUN_SECONDS:-60}
 MACHINES=${MACHINES:-200}
 SIGNALS=${SIGNALS:-50}
 KILL_RATE=${KILL_RATE:-30000}
