@@ -3,4 +3,4 @@ package dev.takt.machines.internal;
 import java.util.UUID;
 
 /** Inside the module: a connection was created, changed or deleted; the registry applies it. */
-record ConnectionChanged(UUID connectionId) {}
+public record ConnectionChanged(UUID connectionId) {}

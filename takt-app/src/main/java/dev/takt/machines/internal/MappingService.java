@@ -33,7 +33,7 @@ public class MappingService {
   static final String ENTITY = "MachineMapping";
 
   /** Inside the module: a work unit's mapping changed; the engine reloads it. */
-  record MappingChanged(String site, String workUnit) {}
+  public record MappingChanged(String site, String workUnit) {}
 
   /** A mapping as the API shows it: the definition with the connection's current name. */
   public record MappingView(

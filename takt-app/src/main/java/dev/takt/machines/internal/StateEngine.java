@@ -1,12 +1,13 @@
 package dev.takt.machines.internal;
 
 import dev.takt.connector.MachineSignal;
+import dev.takt.connector.SignalQuality;
+import dev.takt.connector.SignalValue;
 import dev.takt.execution.MachineBookings;
 import dev.takt.machines.AlarmCleared;
 import dev.takt.machines.AlarmRaised;
 import dev.takt.machines.MachineState;
 import dev.takt.machines.MachineStateChanged;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -22,12 +24,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,6 +61,8 @@ public class StateEngine implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final TransactionTemplate savepoint;
   private final Map<UnitKey, UnitTracker> trackers = new ConcurrentHashMap<>();
+  /** Sources that delivered or reported ONLINE since they last went OFFLINE, per connection. */
+  private final Map<UUID, Set<String>> online = new ConcurrentHashMap<>();
   private volatile Map<UUID, Map<String, List<UnitTracker>>> index = Map.of();
   private volatile boolean running;
 
@@ -83,6 +89,14 @@ public class StateEngine implements SmartLifecycle {
 
   /** Signals of a connection, committed to the time series, in the order they came. */
   void process(UUID connection, List<MachineSignal> batch) {
+    Set<String> up = online.computeIfAbsent(connection, c -> ConcurrentHashMap.newKeySet());
+    String last = null;
+    for (MachineSignal s : batch) {
+      if (!s.key().source().equals(last)) {
+        last = s.key().source();
+        up.add(last);
+      }
+    }
     Map<String, List<UnitTracker>> bySource = index.get(connection);
     if (bySource == null) {
       return;
@@ -114,10 +128,13 @@ public class StateEngine implements SmartLifecycle {
   }
 
   /** A source of a connection came or went. */
-  void sourceState(UUID connection, String source, boolean online, Instant at) {
-    if (online) {
+  void sourceState(UUID connection, String source, boolean isOnline, Instant at) {
+    Set<String> up = online.computeIfAbsent(connection, c -> ConcurrentHashMap.newKeySet());
+    if (isOnline) {
+      up.add(source);
       return; // the state follows from the values that come now
     }
+    up.remove(source);
     Map<String, List<UnitTracker>> bySource = index.get(connection);
     if (bySource == null) {
       return;
@@ -133,6 +150,7 @@ public class StateEngine implements SmartLifecycle {
 
   /** The connection stopped (changed, disabled, deleted): its work units are OFFLINE. */
   void connectionStopped(UUID connection, Instant at) {
+    online.remove(connection);
     Map<String, List<UnitTracker>> bySource = index.get(connection);
     if (bySource != null) {
       bySource.values().forEach(list -> list.forEach(t -> offline(connection, t, at)));
@@ -161,11 +179,58 @@ public class StateEngine implements SmartLifecycle {
     Optional<UnitTracker> fresh = load(site, workUnit);
     fresh.ifPresent(t -> trackers.put(key, t));
     rebuildIndex();
-    if (old != null
-        && fresh.isPresent()
-        && !old.mapping.connection().equals(fresh.get().mapping.connection())) {
-      offline(fresh.get().mapping.connection(), fresh.get(), clock.instant());
+    if (fresh.isEmpty()) {
+      return;
     }
+    UnitTracker t = fresh.get();
+    UUID connection = t.mapping.connection();
+    boolean live = online.getOrDefault(connection, Set.of()).contains(t.mapping.source());
+    synchronized (t) {
+      if (live) {
+        // A machine sends a value when it changes: take what it sent last, so the new mapping
+        // knows its state and counter baselines at once.
+        store(connection, t, t.prime(latest(t), clock.instant()));
+      } else if (old != null && t.state != MachineState.OFFLINE) {
+        store(connection, t, t.offline(clock.instant()));
+      }
+    }
+  }
+
+  /** The latest stored value of each address the tracker reads, of its source. */
+  private Map<String, SignalValue> latest(UnitTracker t) {
+    Map<String, SignalValue> out = new HashMap<>();
+    for (String address : t.addresses()) {
+      jdbc.sql(
+              """
+              SELECT num_value, text_value, flag_value, quality FROM machines_signal
+               WHERE connection_id = :c AND source = :s AND address = :a
+               ORDER BY source_ms DESC LIMIT 1
+              """)
+          .param("c", t.mapping.connection())
+          .param("s", t.mapping.source())
+          .param("a", address)
+          .query(
+              (rs, n) -> {
+                double num = rs.getDouble("num_value");
+                boolean isNum = !rs.wasNull();
+                String text = rs.getString("text_value");
+                boolean flag = rs.getBoolean("flag_value");
+                boolean isFlag = !rs.wasNull();
+                if (rs.getInt("quality") == SignalQuality.BAD.ordinal()) {
+                  return SignalValue.unavailable();
+                }
+                if (isNum) {
+                  return SignalValue.of(num);
+                }
+                if (text != null) {
+                  return SignalValue.of(text);
+                }
+                return isFlag ? SignalValue.of(flag) : SignalValue.unavailable();
+              })
+          .optional()
+          .ifPresent(v -> out.put(address, v));
+    }
+    return out;
   }
 
   private Optional<UnitTracker> load(String site, String workUnit) {
@@ -242,6 +307,12 @@ public class StateEngine implements SmartLifecycle {
     }
     String site = t.mapping.site();
     String unit = t.mapping.workUnit();
+    // Machine facts are the system's own, also when a mapping change on a request thread
+    // triggers them: no caller's identity, site scope or Takt-Reason.
+    var callerSecurity = SecurityContextHolder.getContext();
+    var callerRequest = RequestContextHolder.getRequestAttributes();
+    SecurityContextHolder.clearContext();
+    RequestContextHolder.resetRequestAttributes();
     try {
       tx.executeWithoutResult(
           status -> {
@@ -320,6 +391,9 @@ public class StateEngine implements SmartLifecycle {
           site,
           unit,
           e);
+    } finally {
+      SecurityContextHolder.setContext(callerSecurity);
+      RequestContextHolder.setRequestAttributes(callerRequest);
     }
   }
 

@@ -89,6 +89,49 @@ final class UnitTracker {
     return facts;
   }
 
+  /**
+   * Takes the latest stored values of a source that is online (after the mapping was created or
+   * changed, when the machine sends nothing new until something changes): counters get their
+   * baseline without counting, the state and alarms follow from the values.
+   */
+  List<Fact> prime(Map<String, SignalValue> latestByAddress, Instant at) {
+    List<Fact> facts = new ArrayList<>();
+    Instant when = at.isBefore(since) ? since : at;
+    latestByAddress.forEach(
+        (address, value) -> {
+          for (String name : namesByAddress.getOrDefault(address, List.of())) {
+            values.put(name, value);
+            if (value instanceof SignalValue.Numeric n && n.value() >= 0) {
+              if (mapping.partCounter() != null
+                  && mapping.partCounter().signal().equals(name)
+                  && partCount == null) {
+                partCount = n.value();
+                facts.add(new Counted(BigDecimal.ZERO, BigDecimal.ZERO, when));
+              }
+              if (mapping.scrapCounter() != null
+                  && mapping.scrapCounter().signal().equals(name)
+                  && scrapCount == null) {
+                scrapCount = n.value();
+                facts.add(new Counted(BigDecimal.ZERO, BigDecimal.ZERO, when));
+              }
+            }
+          }
+        });
+    alarms(when, facts);
+    MachineState next = derive();
+    if (next != null && next != state) {
+      facts.add(new StateChanged(state, next, when));
+      state = next;
+      since = when;
+    }
+    return facts;
+  }
+
+  /** The addresses this tracker reads. */
+  java.util.Set<String> addresses() {
+    return namesByAddress.keySet();
+  }
+
   /** The source went away: OFFLINE, and what it showed is no longer known. */
   List<Fact> offline(Instant at) {
     List<Fact> facts = new ArrayList<>();
