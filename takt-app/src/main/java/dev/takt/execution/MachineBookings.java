@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * Bookings a machine makes on its own: the machines module calls these when a work unit's state or
- * counters change. They run as the system (the audit trail shows {@code system}), join the
- * caller's transaction and are audited like an operator's booking.
+ * counters change. They run as the system (the audit trail shows {@code system}), join the caller's
+ * transaction and are audited like an operator's booking.
  */
 public interface MachineBookings {
 

@@ -5,9 +5,9 @@
  * database is away), maps each work unit's signals to its machine state, part and scrap counts,
  * alarms and process values, and runs the built-in OPC UA simulator of the demo plant.
  *
- * <p>Books into execution through {@link dev.takt.execution.MachineBookings}: a DOWN state opens
- * an unclassified downtime, counter increments are booked on the running operation. Publishes
- * {@link dev.takt.machines.MachineStateChanged}, {@link dev.takt.machines.AlarmRaised} and {@link
+ * <p>Books into execution through {@link dev.takt.execution.MachineBookings}: a DOWN state opens an
+ * unclassified downtime, counter increments are booked on the running operation. Publishes {@link
+ * dev.takt.machines.MachineStateChanged}, {@link dev.takt.machines.AlarmRaised} and {@link
  * dev.takt.machines.AlarmCleared} (for OEE). Listens to {@link dev.takt.demo.DemoPlantRequested}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Machines")

@@ -106,8 +106,7 @@ class ConnectionsIT {
     assertThat(created.body()).doesNotContain(SECRET);
     assertThat(created.json().path("secrets").get(0).asString())
         .isEqualTo("/authentication/password");
-    assertThat(api.asAdmin().get(CONNECTIONS + "/" + id).expect(200).body())
-        .doesNotContain(SECRET);
+    assertThat(api.asAdmin().get(CONNECTIONS + "/" + id).expect(200).body()).doesNotContain(SECRET);
     assertThat(api.asAdmin().get(CONNECTIONS).expect(200).body()).doesNotContain(SECRET);
     assertThat(updated.body()).doesNotContain(SECRET);
     assertThat(updated.json().path("secrets").size()).isEqualTo(1);
@@ -123,13 +122,15 @@ class ConnectionsIT {
   void refusesSettingsTheAdapterCouldNotRunNamingTheSetting() {
     Map<Map<String, Object>, String> bad = new java.util.LinkedHashMap<>();
     bad.put(Map.of("endpointUrl", "http://plc:4840"), "settings.endpointUrl");
-    bad.put(Map.of("endpointUrl", "opc.tcp://plc:4840", "securityPolicy", "ROT13"),
+    bad.put(
+        Map.of("endpointUrl", "opc.tcp://plc:4840", "securityPolicy", "ROT13"),
         "settings.securityPolicy");
     bad.put(
         Map.of("endpointUrl", "opc.tcp://plc:4840", "securityPolicy", "BASIC256SHA256"),
         "settings");
     bad.put(Map.of("endpointUrl", "opc.tcp://plc:4840", "sampling", 5), "settings.sampling");
-    bad.put(Map.of("endpointUrl", "opc.tcp://plc:4840", "monitoredItems", "ns=2;s=x"),
+    bad.put(
+        Map.of("endpointUrl", "opc.tcp://plc:4840", "monitoredItems", "ns=2;s=x"),
         "settings.monitoredItems");
     bad.put(
         Map.of(
@@ -147,7 +148,9 @@ class ConnectionsIT {
     bad.forEach(
         (settings, field) ->
             assertThat(
-                    api.asAdmin().post(CONNECTIONS, opcUa(name(), settings)).expect(400)
+                    api.asAdmin()
+                        .post(CONNECTIONS, opcUa(name(), settings))
+                        .expect(400)
                         .faultyFields())
                 .as("settings %s", settings)
                 .contains(field));
@@ -206,8 +209,16 @@ class ConnectionsIT {
         opcUa(
             name(),
             Map.of(
-                "brokerUrl", "tcp://127.0.0.1:1999", "mode", "sparkplug", "groups", List.of("+"),
-                "password", SECRET, "username", "takt"));
+                "brokerUrl",
+                "tcp://127.0.0.1:1999",
+                "mode",
+                "sparkplug",
+                "groups",
+                List.of("+"),
+                "password",
+                SECRET,
+                "username",
+                "takt"));
     sparkplug.put("protocol", "MQTT");
     Api.Response created = api.asAdmin().post(CONNECTIONS, sparkplug).expect(201);
     assertThat(created.body()).doesNotContain(SECRET);
@@ -216,11 +227,14 @@ class ConnectionsIT {
   @Test
   void refusesHostileAndMalformedRequestsWithoutHarm() {
     assertThat(
-            api.asAdmin().post(CONNECTIONS, opcUa("<script>alert(1)</script>", plc())).expect(400)
+            api.asAdmin()
+                .post(CONNECTIONS, opcUa("<script>alert(1)</script>", plc()))
+                .expect(400)
                 .faultyFields())
         .contains("name");
     assertThat(
-            api.asAdmin().post(CONNECTIONS, opcUa("x'; DROP TABLE machines_connection;--", plc()))
+            api.asAdmin()
+                .post(CONNECTIONS, opcUa("x'; DROP TABLE machines_connection;--", plc()))
                 .expect(400)
                 .faultyFields())
         .contains("name");
@@ -254,15 +268,18 @@ class ConnectionsIT {
         .contains("settings.monitoredItems[0].nodeId");
     api.asAdmin().get(CONNECTIONS + "/not-a-uuid").expect(400);
     api.asAdmin().get(CONNECTIONS + "/" + UUID.randomUUID()).expect(404);
-    assertThat(api.asAdmin().get(CONNECTIONS + "?site=" + site).expect(200).json().size())
-        .isZero();
+    assertThat(api.asAdmin().get(CONNECTIONS + "?site=" + site).expect(200).json().size()).isZero();
   }
 
   @Test
   void refusesDuplicateNamesAndStaleVersions() {
     String name = name();
     String id =
-        api.asAdmin().post(CONNECTIONS, opcUa(name, plc())).expect(201).json().path("id")
+        api.asAdmin()
+            .post(CONNECTIONS, opcUa(name, plc()))
+            .expect(201)
+            .json()
+            .path("id")
             .asString();
     api.asAdmin().post(CONNECTIONS, opcUa(name, plc())).expect(409);
     Map<String, Object> stale = opcUa(name, plc());
@@ -279,15 +296,18 @@ class ConnectionsIT {
   void tellsTheStatusAndRefusesToBrowseWhatHasNoAddressSpace() {
     Map<String, Object> mtconnect = opcUa(name(), Map.of("agentUrl", "http://127.0.0.1:5999"));
     mtconnect.put("protocol", "MTCONNECT");
-    String id =
-        api.asAdmin().post(CONNECTIONS, mtconnect).expect(201).json().path("id").asString();
+    String id = api.asAdmin().post(CONNECTIONS, mtconnect).expect(201).json().path("id").asString();
     JsonNode status = api.asAdmin().get(CONNECTIONS + "/" + id + "/status").expect(200).json();
     assertThat(status.path("placement").asString()).isEqualTo("DISABLED");
     Api.Response browse = api.asAdmin().get(CONNECTIONS + "/" + id + "/browse").expect(409);
     assertThat(browse.contentType()).contains("application/problem+json");
 
     String opc =
-        api.asAdmin().post(CONNECTIONS, opcUa(name(), plc())).expect(201).json().path("id")
+        api.asAdmin()
+            .post(CONNECTIONS, opcUa(name(), plc()))
+            .expect(201)
+            .json()
+            .path("id")
             .asString();
     api.asAdmin().get(CONNECTIONS + "/" + opc + "/browse?node=ns=2;s=Mill").expect(409);
   }
@@ -295,7 +315,11 @@ class ConnectionsIT {
   @Test
   void plantItKeepsConnectionsOfficeRolesReadThemOthersNot() {
     String id =
-        api.asAdmin().post(CONNECTIONS, opcUa(name(), plc())).expect(201).json().path("id")
+        api.asAdmin()
+            .post(CONNECTIONS, opcUa(name(), plc()))
+            .expect(201)
+            .json()
+            .path("id")
             .asString();
     api.anonymous().get(CONNECTIONS).expect(401);
     api.anonymous().post(CONNECTIONS, opcUa(name(), plc())).expect(401);
@@ -329,41 +353,57 @@ class ConnectionsIT {
     String path = "/api/v1/work-units/" + site + "/M1/machine-mapping";
     Map<String, Object> good =
         Map.of(
-            "connection", name,
-            "source", "MILL",
-            "signals", Map.of("speed", "ns=2;s=Mill.Speed", "alarm", "ns=2;s=Mill.Alarm"),
+            "connection",
+            name,
+            "source",
+            "MILL",
+            "signals",
+            Map.of("speed", "ns=2;s=Mill.Speed", "alarm", "ns=2;s=Mill.Alarm"),
             "state",
-                Map.of(
-                    "rules",
-                    List.of(Map.of("when", "speed > 0 and not alarm", "then", "RUNNING"))));
+            Map.of("rules", List.of(Map.of("when", "speed > 0 and not alarm", "then", "RUNNING"))));
 
     // when / then
     JsonNode stored = api.asAdmin().put(path, good).expect(200).json();
     assertThat(stored.path("version").asLong()).isZero();
-    assertThat(api.asAdmin().get(path).expect(200).json().path("definition").path("source")
-            .asString())
+    assertThat(
+            api.asAdmin().get(path).expect(200).json().path("definition").path("source").asString())
         .isEqualTo("MILL");
-    assertThat(api.asAdmin().get("/api/v1/work-units/" + site + "/M1/machine-state").expect(200)
-            .json().path("state").asString())
+    assertThat(
+            api.asAdmin()
+                .get("/api/v1/work-units/" + site + "/M1/machine-state")
+                .expect(200)
+                .json()
+                .path("state")
+                .asString())
         .isEqualTo("OFFLINE");
 
     Map<Map<String, Object>, String> bad = new java.util.LinkedHashMap<>();
     bad.put(with(good, "connection", "nope"), "connection");
     bad.put(with(good, "signals", Map.of("9lives", "x")), "signals.9lives");
     bad.put(
-        with(good, "state", Map.of("rules", List.of(Map.of("when", "speed >> 1", "then", "RUNNING")))),
+        with(
+            good,
+            "state",
+            Map.of("rules", List.of(Map.of("when", "speed >> 1", "then", "RUNNING")))),
         "state.rules[0].when");
     bad.put(
-        with(good, "state", Map.of("rules", List.of(Map.of("when", "pressure > 1", "then", "RUNNING")))),
+        with(
+            good,
+            "state",
+            Map.of("rules", List.of(Map.of("when", "pressure > 1", "then", "RUNNING")))),
         "state.rules[0].when");
     bad.put(
-        with(good, "state", Map.of("rules", List.of(Map.of("when", "speed > 1", "then", "OFFLINE")))),
+        with(
+            good,
+            "state",
+            Map.of("rules", List.of(Map.of("when", "speed > 1", "then", "OFFLINE")))),
         "state.rules[0].then");
     bad.put(
         with(good, "state", Map.of("signal", "speed", "values", Map.of("1", "FLYING"))),
         "state.values.1");
     bad.put(with(good, "partCounter", Map.of("signal", "speed", "max", -5)), "partCounter.max");
-    bad.put(with(good, "scrapCounter", Map.of("signal", "speed", "reason", "NO-SUCH")),
+    bad.put(
+        with(good, "scrapCounter", Map.of("signal", "speed", "reason", "NO-SUCH")),
         "scrapCounter.reason");
     bad.put(with(good, "processValues", List.of("pressure")), "processValues[0]");
     bad.put(with(good, "colour", "red"), "colour");
@@ -380,8 +420,14 @@ class ConnectionsIT {
     api.anonymous().get(path).expect(401);
 
     // a mapped connection cannot be deleted, the mapping can
-    String id = api.asAdmin().get(CONNECTIONS + "?site=" + site).expect(200).json().get(0)
-        .path("id").asString();
+    String id =
+        api.asAdmin()
+            .get(CONNECTIONS + "?site=" + site)
+            .expect(200)
+            .json()
+            .get(0)
+            .path("id")
+            .asString();
     api.asAdmin().delete(CONNECTIONS + "/" + id).expect(409);
     api.asAdmin().delete(path).expect(204);
     api.asAdmin().get(path).expect(404);

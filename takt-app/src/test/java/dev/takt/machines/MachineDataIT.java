@@ -53,11 +53,16 @@ class MachineDataIT {
                 .post(
                     "/api/v1/connections",
                     Map.of(
-                        "name", source,
-                        "site", floor.site,
-                        "protocol", "MTCONNECT",
-                        "enabled", false,
-                        "settings", Map.of("agentUrl", "http://127.0.0.1:5999")))
+                        "name",
+                        source,
+                        "site",
+                        floor.site,
+                        "protocol",
+                        "MTCONNECT",
+                        "enabled",
+                        false,
+                        "settings",
+                        Map.of("agentUrl", "http://127.0.0.1:5999")))
                 .expect(201)
                 .json()
                 .path("id")
@@ -71,8 +76,10 @@ class MachineDataIT {
                 "signals", Map.of("execution", "exec", "temperature", "temp"),
                 "state",
                     Map.of(
-                        "signal", "execution",
-                        "values", Map.of("ACTIVE", "RUNNING", "STOPPED", "DOWN")),
+                        "signal",
+                        "execution",
+                        "values",
+                        Map.of("ACTIVE", "RUNNING", "STOPPED", "DOWN")),
                 "processValues", List.of("temperature")))
         .expect(200);
   }
@@ -131,13 +138,9 @@ class MachineDataIT {
             .list();
     assertThat(times).hasSize(4);
     JsonNode downtimes =
-        api.asAdmin()
-            .get("/api/v1/work-units/" + floor.site + "/M1/downtimes")
-            .expect(200)
-            .json();
+        api.asAdmin().get("/api/v1/work-units/" + floor.site + "/M1/downtimes").expect(200).json();
     assertThat(downtimes.size()).isEqualTo(2);
-    assertThat(downtimes.get(1).path("openedAt").asString())
-        .isEqualTo(t.plusSeconds(1).toString());
+    assertThat(downtimes.get(1).path("openedAt").asString()).isEqualTo(t.plusSeconds(1).toString());
   }
 
   @Test
@@ -180,8 +183,7 @@ class MachineDataIT {
   @Test
   void refusesProcessValueQueriesThatMakeNoSense() {
     String base = "/api/v1/work-units/" + floor.site + "/M1/process-values/";
-    assertThat(api.asAdmin().get(base + "pressure").expect(400).faultyFields())
-        .contains("signal");
+    assertThat(api.asAdmin().get(base + "pressure").expect(400).faultyFields()).contains("signal");
     api.asAdmin()
         .get(base + "temperature?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")
         .expect(400);
@@ -191,7 +193,8 @@ class MachineDataIT {
     api.asAdmin().get(base + "temperature?bucketSeconds=0").expect(400);
     api.asAdmin().get(base + "temperature?from=yesterday").expect(400);
     api.asAdmin().get(base + "drop%20table").expect(400);
-    api.asAdmin().get("/api/v1/work-units/" + floor.site + "/M2/process-values/temperature")
+    api.asAdmin()
+        .get("/api/v1/work-units/" + floor.site + "/M2/process-values/temperature")
         .expect(404);
   }
 
@@ -202,8 +205,7 @@ class MachineDataIT {
     Instant old = now.minus(Duration.ofDays(100));
     ingest.accept(
         connection,
-        List.of(
-            signal("temp", SignalValue.of(20), old), signal("temp", SignalValue.of(21), now)));
+        List.of(signal("temp", SignalValue.of(20), old), signal("temp", SignalValue.of(21), now)));
 
     // when
     int purged = processValues.purgeReceivedBefore(now.minus(Duration.ofDays(90)));

@@ -26,8 +26,7 @@ import tools.jackson.databind.JsonNode;
  * connector: signals become states, intervals, downtimes, bookings and alarms.
  */
 @TaktIntegrationTest
-@TestPropertySource(
-    properties = {"takt.simulator.enabled=true", "takt.simulator.autopilot=false"})
+@TestPropertySource(properties = {"takt.simulator.enabled=true", "takt.simulator.autopilot=false"})
 class MachinesWithSimulatorIT {
 
   @Autowired Api api;
@@ -54,9 +53,12 @@ class MachinesWithSimulatorIT {
             "AlarmText")) {
       items.add(
           Map.of(
-              "nodeId", MachineSimulator.nodeId(machine, v),
-              "source", machine,
-              "samplingIntervalMs", 50));
+              "nodeId",
+              MachineSimulator.nodeId(machine, v),
+              "source",
+              machine,
+              "samplingIntervalMs",
+              50));
     }
     String name = "sim-" + UUID.randomUUID().toString().substring(0, 8);
     api.asAdmin()
@@ -197,8 +199,13 @@ class MachinesWithSimulatorIT {
         .forEach(i -> intervals.add(i.path("state").asString()));
     assertThat(intervals).containsSubsequence("IDLE", "RUNNING", "DOWN", "RUNNING");
     assertThat(
-            api.asAdmin().get(unit("M1") + "/alarms").expect(200).json().get(0)
-                .path("clearedAt").isNull())
+            api.asAdmin()
+                .get(unit("M1") + "/alarms")
+                .expect(200)
+                .json()
+                .get(0)
+                .path("clearedAt")
+                .isNull())
         .isFalse();
 
     // when: the machine's server goes away
@@ -249,8 +256,13 @@ class MachinesWithSimulatorIT {
         .expect(200);
     assertThat(eventually(() -> state("M2"), "IDLE"::equals)).isEqualTo("IDLE");
     String id =
-        api.asAdmin().get("/api/v1/connections?site=" + floor.site).expect(200).json().get(0)
-            .path("id").asString();
+        api.asAdmin()
+            .get("/api/v1/connections?site=" + floor.site)
+            .expect(200)
+            .json()
+            .get(0)
+            .path("id")
+            .asString();
 
     // when: the machine sends garbage: NaN, a text as part counter, a huge text
     sim.set(machine, "SpindleSpeed", Double.NaN);

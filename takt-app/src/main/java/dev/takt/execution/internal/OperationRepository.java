@@ -105,7 +105,8 @@ class OperationRepository {
 
   /** The operation this work unit is RUNNING (producing) on now, if any. */
   Optional<UUID> runningOn(String site, String workUnit) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "SELECT operation_id FROM execution_unit_run"
                 + " WHERE site = :site AND work_unit = :unit AND state = 'RUNNING'")
         .param("site", site)

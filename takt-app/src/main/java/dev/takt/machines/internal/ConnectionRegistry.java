@@ -26,8 +26,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Runs one connector per enabled connection this node owns, and keeps that true as connections
  * change: a change is applied after its commit (stop the old connector, start a new one), and every
- * 15 seconds the registry compares what runs with what is stored (another node's connections it
- * may take over, deleted ones, a lost lock).
+ * 15 seconds the registry compares what runs with what is stored (another node's connections it may
+ * take over, deleted ones, a lost lock).
  */
 @Component
 public class ConnectionRegistry implements SmartLifecycle {
@@ -101,8 +101,7 @@ public class ConnectionRegistry implements SmartLifecycle {
     }
     Running current = running.get(id);
     boolean wanted = stored.isPresent() && stored.get().enabled() && ownership.tryOwn(id);
-    if (current != null
-        && (!wanted || current.version() != stored.get().version())) {
+    if (current != null && (!wanted || current.version() != stored.get().version())) {
       stop(id, current);
     }
     if (!wanted) {

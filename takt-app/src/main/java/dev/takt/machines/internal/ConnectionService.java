@@ -46,8 +46,14 @@ public class ConnectionService {
       String site, String name, Protocol protocol, JsonNode settings, boolean enabled) {}
 
   /** A stored connection with its secrets merged into its settings: what a connector needs. */
-  record Definition(UUID id, String site, String name, Protocol protocol, JsonNode settings,
-      boolean enabled, long version) {}
+  record Definition(
+      UUID id,
+      String site,
+      String name,
+      Protocol protocol,
+      JsonNode settings,
+      boolean enabled,
+      long version) {}
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -201,7 +207,8 @@ public class ConnectionService {
       siteAccess.requireSite(site);
     }
     var restricted = siteAccess.restrictedToSites();
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "SELECT * FROM machines_connection"
                 + " WHERE (CAST(:site AS VARCHAR) IS NULL OR site = :site) ORDER BY name")
         .param("site", site)
@@ -236,7 +243,7 @@ public class ConnectionService {
         .map(
             r -> {
               ObjectNode merged = (ObjectNode) r.view().settings().deepCopy();
-              r.secrets().forEach((pointer, sealed) -> put(merged, pointer, secrets.open(sealed)));
+              r.secrets().forEach((pointer, value) -> put(merged, pointer, secrets.open(value)));
               ConnectionView v = r.view();
               return new Definition(
                   v.id(), v.site(), v.name(), v.protocol(), merged, v.enabled(), v.version());
@@ -294,23 +301,23 @@ public class ConnectionService {
     }
     ObjectNode settings = (ObjectNode) draft.settings().deepCopy();
     ObjectNode merged = settings.deepCopy();
-    Map<String, String> sealed = new LinkedHashMap<>();
+    Map<String, String> sealedSecrets = new LinkedHashMap<>();
     for (String pointer : factory.secretPointers()) {
       JsonNode given = settings.at(pointer);
       if (!given.isMissingNode() && !given.isNull()) {
         if (!given.isString()) {
-          throw new InvalidInputException(
-              "settings" + pointer.replace('/', '.'), "must be a text");
+          throw new InvalidInputException("settings" + pointer.replace('/', '.'), "must be a text");
         }
-        sealed.put(pointer, secrets.seal(given.stringValue()));
+        sealedSecrets.put(pointer, secrets.seal(given.stringValue()));
         remove(settings, pointer);
       } else if (kept.containsKey(pointer) && parentExists(settings, pointer)) {
-        sealed.put(pointer, kept.get(pointer));
+        sealedSecrets.put(pointer, kept.get(pointer));
         put(merged, pointer, secrets.open(kept.get(pointer)));
       }
     }
     factory.check(draft.name(), merged);
-    return new Stored(settings, sealed.isEmpty() ? null : json.writeValueAsString(sealed));
+    return new Stored(
+        settings, sealedSecrets.isEmpty() ? null : json.writeValueAsString(sealedSecrets));
   }
 
   private static boolean parentExists(JsonNode root, String pointer) {

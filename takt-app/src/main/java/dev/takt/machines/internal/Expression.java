@@ -15,9 +15,9 @@ import java.util.function.Function;
  * access to anything but the signal values, at most {@value #MAX_LENGTH} characters and {@value
  * #MAX_DEPTH} levels of nesting.
  *
- * <p>A name alone is true when its signal is a true flag, a number other than 0 or a non-empty
- * text that is not {@code none}, {@code normal}, {@code ok}, {@code false} or {@code 0}; a missing
- * or unavailable signal is false, and any comparison with it is false.
+ * <p>A name alone is true when its signal is a true flag, a number other than 0 or a non-empty text
+ * that is not {@code none}, {@code normal}, {@code ok}, {@code false} or {@code 0}; a missing or
+ * unavailable signal is false, and any comparison with it is false.
  */
 public final class Expression {
 
@@ -219,8 +219,7 @@ public final class Expression {
         out.add(new Token("number", num, start));
       } else if (Character.isLetter(c) || c == '_') {
         int start = i;
-        while (i < s.length()
-            && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
           i++;
         }
         String word = s.substring(start, i);
@@ -311,8 +310,8 @@ public final class Expression {
           yield new Name(t.text());
         }
         default ->
-            throw new IllegalArgumentException("a value expected at " + t.at() + ", not '"
-                + t.text() + "'");
+            throw new IllegalArgumentException(
+                "a value expected at " + t.at() + ", not '" + t.text() + "'");
       };
     }
   }

@@ -35,7 +35,8 @@ public class MachineStatusService implements Machines {
   @Transactional(readOnly = true)
   public List<MachineStatusView> states(String site) {
     siteAccess.requireSite(site);
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             SELECT s.site, s.work_unit, s.state, s.since, c.name AS connection
               FROM machines_unit_state s

@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Process values as time series: a work unit's named signal over a time range, down-sampled into
- * buckets (average, minimum, maximum, count of the numeric values in each), and the retention
- * purge of the signal table ({@code takt.machines.retention}, default 90 days).
+ * buckets (average, minimum, maximum, count of the numeric values in each), and the retention purge
+ * of the signal table ({@code takt.machines.retention}, default 90 days).
  */
 @Service
 public class ProcessValues {
@@ -75,7 +75,8 @@ public class ProcessValues {
       throw new InvalidInputException("to", "must be after from");
     }
     if (Duration.between(start, end).toDays() > MAX_RANGE_DAYS) {
-      throw new InvalidInputException("from", "the range is longer than " + MAX_RANGE_DAYS + " days");
+      throw new InvalidInputException(
+          "from", "the range is longer than " + MAX_RANGE_DAYS + " days");
     }
     long rangeMs = end.toEpochMilli() - start.toEpochMilli();
     long bucketMs =

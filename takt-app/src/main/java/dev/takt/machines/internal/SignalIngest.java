@@ -64,7 +64,18 @@ public class SignalIngest implements SmartLifecycle {
       toSpool(connection, batch);
       return;
     }
-    engine.process(connection, batch);
+    facts(connection, batch);
+  }
+
+  /**
+   * The batch is durable: what the engine makes of it must not make the connector send it again.
+   */
+  private void facts(UUID connection, List<MachineSignal> batch) {
+    try {
+      engine.process(connection, batch);
+    } catch (RuntimeException e) {
+      log.error("Machine facts of connection {} failed; the signals are stored", connection, e);
+    }
   }
 
   /** Batches waiting in the spool, over all connections. */
@@ -125,13 +136,15 @@ public class SignalIngest implements SmartLifecycle {
       } catch (RuntimeException stillAway) {
         log.debug("Spool replay waits: {}", stillAway.toString());
         sleep(wait);
-        wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
-            : wait.multipliedBy(2);
+        wait =
+            wait.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
+                ? Duration.ofSeconds(5)
+                : wait.multipliedBy(2);
         continue;
       }
       wait = Duration.ofMillis(200);
       // processed before it leaves the spool, so no newer batch of its connection overtakes it
-      engine.process(batch.connection(), batch.signals());
+      facts(batch.connection(), batch.signals());
       spool.done(batch);
       if (spool.size() == 0) {
         log.info("Signal spool replayed; the database takes signals again");

@@ -5,7 +5,6 @@ import dev.takt.connector.SignalKey;
 import dev.takt.connector.SignalQuality;
 import dev.takt.connector.SignalValue;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

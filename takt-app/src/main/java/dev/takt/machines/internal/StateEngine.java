@@ -40,10 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * MachineStateChanged}, {@link AlarmRaised}, {@link AlarmCleared}.
  *
  * <p>Each work unit has a {@link UnitTracker} in memory; its facts from one batch are stored in one
- * transaction, a booking in a savepoint of its own (a booking execution refuses, e.g. more than
- * the order allows, is noted with the count and does not undo the state). A machine's facts never
- * stop the connection: a failure is logged, the tracker reloads from the database with the next
- * signal. At start every mapped work unit is OFFLINE until its machine says otherwise.
+ * transaction, a booking in a savepoint of its own (a booking execution refuses, e.g. more than the
+ * order allows, is noted with the count and does not undo the state). A machine's facts never stop
+ * the connection: a failure is logged, the tracker reloads from the database with the next signal.
+ * At start every mapped work unit is OFFLINE until its machine says otherwise.
  */
 @Component
 public class StateEngine implements SmartLifecycle {
@@ -61,8 +61,10 @@ public class StateEngine implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final TransactionTemplate savepoint;
   private final Map<UnitKey, UnitTracker> trackers = new ConcurrentHashMap<>();
+
   /** Sources that delivered or reported ONLINE since they last went OFFLINE, per connection. */
   private final Map<UUID, Set<String>> online = new ConcurrentHashMap<>();
+
   private volatile Map<UUID, Map<String, List<UnitTracker>>> index = Map.of();
   private volatile boolean running;
 
@@ -337,7 +339,8 @@ public class StateEngine implements SmartLifecycle {
                 }
                 case UnitTracker.AlarmDown a -> {
                   Instant raised =
-                      jdbc.sql(
+                      jdbc
+                          .sql(
                               """
                               SELECT raised_at FROM machines_alarm
                                WHERE site = :site AND work_unit = :unit AND alarm = :alarm
@@ -467,8 +470,7 @@ public class StateEngine implements SmartLifecycle {
         .param("good", c.good())
         .param("scrap", c.scrap())
         .param("op", operation)
-        .param(
-            "note", note == null ? null : note.substring(0, Math.min(note.length(), 500)))
+        .param("note", note == null ? null : note.substring(0, Math.min(note.length(), 500)))
         .update();
   }
 
@@ -530,5 +532,4 @@ public class StateEngine implements SmartLifecycle {
   public int getPhase() {
     return SmartLifecycle.DEFAULT_PHASE - 200;
   }
-
 }

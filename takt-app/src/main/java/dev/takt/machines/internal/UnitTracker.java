@@ -17,8 +17,8 @@ import java.util.UUID;
  * The state engine's picture of one work unit: the last value of each mapped signal, the state
  * derived from them and since when, the counter baselines, the downtime it opened and the alarms
  * that are up. {@link #offer} takes one signal and says what became of it as {@link Fact}s, which
- * the engine then stores; the tracker itself touches no database. Not thread-safe: the engine
- * holds its lock.
+ * the engine then stores; the tracker itself touches no database. Not thread-safe: the engine holds
+ * its lock.
  */
 final class UnitTracker {
 
@@ -183,8 +183,7 @@ final class UnitTracker {
     }
     if (delta > 0) {
       BigDecimal d = BigDecimal.valueOf(delta);
-      facts.add(
-          scrap ? new Counted(BigDecimal.ZERO, d, at) : new Counted(d, BigDecimal.ZERO, at));
+      facts.add(scrap ? new Counted(BigDecimal.ZERO, d, at) : new Counted(d, BigDecimal.ZERO, at));
     } else if (delta == 0 && previous != null && previous != current) {
       // baseline moved without parts (nothing to book), stored with the next fact
       facts.add(new Counted(BigDecimal.ZERO, BigDecimal.ZERO, at));

@@ -46,8 +46,7 @@ class ConnectionController {
 
   /** A connection to create or replace. */
   record ConnectionRequest(
-      @NotBlank
-          @Pattern(regexp = NAME, message = "must be 1-60 letters, digits, '.', '-' or '_'")
+      @NotBlank @Pattern(regexp = NAME, message = "must be 1-60 letters, digits, '.', '-' or '_'")
           String name,
       @NotBlank @Pattern(regexp = SITE, message = "must be a site code") String site,
       @NotNull Protocol protocol,
@@ -71,8 +70,7 @@ class ConnectionController {
 
   @GetMapping
   @Operation(summary = "List connections by name, of one site or all the caller may see")
-  List<ConnectionView> list(
-      @RequestParam(required = false) @Pattern(regexp = SITE) String site) {
+  List<ConnectionView> list(@RequestParam(required = false) @Pattern(regexp = SITE) String site) {
     return connections.list(site);
   }
 
@@ -81,8 +79,7 @@ class ConnectionController {
   @Operation(summary = "Create a connection; it starts at once when enabled")
   ResponseEntity<ConnectionView> create(@Valid @RequestBody ConnectionRequest body) {
     ConnectionView created = connections.create(body.draft());
-    return ResponseEntity.created(URI.create("/api/v1/connections/" + created.id()))
-        .body(created);
+    return ResponseEntity.created(URI.create("/api/v1/connections/" + created.id())).body(created);
   }
 
   @GetMapping("/{id}")

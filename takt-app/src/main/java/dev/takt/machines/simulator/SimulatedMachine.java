@@ -14,14 +14,22 @@ final class SimulatedMachine {
   /** The variables of each machine and their first values. */
   static final Map<String, Object> VARIABLES =
       Map.of(
-          "Execution", "READY",
-          "SpindleSpeed", 0.0,
-          "SpindleLoad", 0.0,
-          "SpindleTemperature", 22.0,
-          "PartCount", 0,
-          "ScrapCount", 0,
-          "Alarm", false,
-          "AlarmText", "");
+          "Execution",
+          "READY",
+          "SpindleSpeed",
+          0.0,
+          "SpindleLoad",
+          0.0,
+          "SpindleTemperature",
+          22.0,
+          "PartCount",
+          0,
+          "ScrapCount",
+          0,
+          "Alarm",
+          false,
+          "AlarmText",
+          "");
 
   private static final List<String> ALARMS =
       List.of(

@@ -10,8 +10,8 @@ public class ConnectionForm {
   private String site;
   private Protocol protocol = Protocol.OPCUA;
   private boolean enabled = true;
-  private String settings = "{\n  \"endpointUrl\": \"opc.tcp://127.0.0.1:4840\",\n"
-      + "  \"monitoredItems\": []\n}";
+  private String settings =
+      "{\n  \"endpointUrl\": \"opc.tcp://127.0.0.1:4840\",\n" + "  \"monitoredItems\": []\n}";
   private String password;
   private long version;
 

@@ -39,8 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The plant's machines: a board of every mapped work unit's state (refreshed every few seconds),
- * and the connections with their status, a form to create and change them, and a browser for an
- * OPC UA server's nodes. Office roles read; ADMIN and INTEGRATION change connections.
+ * and the connections with their status, a form to create and change them, and a browser for an OPC
+ * UA server's nodes. Office roles read; ADMIN and INTEGRATION change connections.
  */
 @PageController
 @RequiresRole({
@@ -172,12 +172,12 @@ class MachinePages {
 
   @GetMapping("/machines/connections/{id}/browse")
   @RequiresRole({Role.ADMIN, Role.INTEGRATION})
-  String browse(
-      @PathVariable UUID id, @RequestParam(required = false) String node, Model model) {
+  String browse(@PathVariable UUID id, @RequestParam(required = false) String node, Model model) {
     model.addAttribute("id", id);
     model.addAttribute("node", node);
     try {
-      model.addAttribute("entries", registry.browse(id, node == null || node.isBlank() ? null : node));
+      model.addAttribute(
+          "entries", registry.browse(id, node == null || node.isBlank() ? null : node));
     } catch (RuntimeException e) {
       model.addAttribute("entries", List.of());
       model.addAttribute("browseError", e.getMessage());

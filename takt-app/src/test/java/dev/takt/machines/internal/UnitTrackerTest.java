@@ -25,8 +25,19 @@ class UnitTrackerTest {
         "CNC-01",
         UUID.randomUUID(),
         "cnc",
-        Map.of("execution", "Exec", "speed", "Speed", "alarm", "Alarm", "text", "AlarmText",
-            "parts", "Parts", "scrap", "Scrap"),
+        Map.of(
+            "execution",
+            "Exec",
+            "speed",
+            "Speed",
+            "alarm",
+            "Alarm",
+            "text",
+            "AlarmText",
+            "parts",
+            "Parts",
+            "scrap",
+            "Scrap"),
         state,
         new MachineMapping.Counter("parts", max, null),
         new MachineMapping.Counter("scrap", max, "SCR"),
@@ -37,8 +48,8 @@ class UnitTrackerTest {
   private static MachineMapping.StateTable table() {
     return new MachineMapping.StateTable(
         "execution",
-        Map.of("ACTIVE", MachineState.RUNNING, "STOPPED", MachineState.DOWN, "1",
-            MachineState.SETUP),
+        Map.of(
+            "ACTIVE", MachineState.RUNNING, "STOPPED", MachineState.DOWN, "1", MachineState.SETUP),
         MachineState.IDLE);
   }
 
@@ -67,9 +78,12 @@ class UnitTrackerTest {
   @Test
   void theStateTagsValueTableGivesTheStateAndUnknownValuesTheFallback() {
     UnitTracker t = new UnitTracker(mapping(table(), null), MachineState.OFFLINE, T0);
-    assertThat(states(send(t, "Exec", SignalValue.of("ACTIVE")))).containsExactly(MachineState.RUNNING);
-    assertThat(states(send(t, "Exec", SignalValue.of("STOPPED")))).containsExactly(MachineState.DOWN);
-    assertThat(states(send(t, "Exec", SignalValue.of("FEED_HOLD")))).containsExactly(MachineState.IDLE);
+    assertThat(states(send(t, "Exec", SignalValue.of("ACTIVE"))))
+        .containsExactly(MachineState.RUNNING);
+    assertThat(states(send(t, "Exec", SignalValue.of("STOPPED"))))
+        .containsExactly(MachineState.DOWN);
+    assertThat(states(send(t, "Exec", SignalValue.of("FEED_HOLD"))))
+        .containsExactly(MachineState.IDLE);
     assertThat(states(send(t, "Exec", SignalValue.of(1)))).containsExactly(MachineState.SETUP);
     assertThat(states(send(t, "Exec", SignalValue.unavailable())))
         .containsExactly(MachineState.OFFLINE);
@@ -97,8 +111,8 @@ class UnitTrackerTest {
     send(t, "Exec", SignalValue.of("ACTIVE"));
     send(t, "AlarmText", SignalValue.of("EX1012 Coolant low"));
     List<UnitTracker.Fact> raised = send(t, "Alarm", SignalValue.of(true));
-    assertThat(raised).contains(new UnitTracker.AlarmUp("alarm", "EX1012 Coolant low",
-        T0.plusSeconds(3)));
+    assertThat(raised)
+        .contains(new UnitTracker.AlarmUp("alarm", "EX1012 Coolant low", T0.plusSeconds(3)));
 
     List<UnitTracker.Fact> lost = t.offline(T0.plusSeconds(10));
 

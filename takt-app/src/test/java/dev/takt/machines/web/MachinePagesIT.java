@@ -23,8 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Plant IT connects the simulator on the pages, picks a node, and the board shows the state. */
 @TaktIntegrationTest
-@TestPropertySource(
-    properties = {"takt.simulator.enabled=true", "takt.simulator.autopilot=false"})
+@TestPropertySource(properties = {"takt.simulator.enabled=true", "takt.simulator.autopilot=false"})
 @ExtendWith(Browser.Available.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MachinePagesIT {
@@ -93,19 +92,24 @@ class MachinePagesIT {
         .put(
             "/api/v1/work-units/" + floor.site + "/M1/machine-mapping",
             Map.of(
-                "connection", name,
-                "source", "CNC-02",
-                "signals", Map.of("execution", MachineSimulator.nodeId("CNC-02", "Execution")),
+                "connection",
+                name,
+                "source",
+                "CNC-02",
+                "signals",
+                Map.of("execution", MachineSimulator.nodeId("CNC-02", "Execution")),
                 "state",
-                    Map.of("signal", "execution", "values", Map.of("ACTIVE", "RUNNING"))))
+                Map.of("signal", "execution", "values", Map.of("ACTIVE", "RUNNING"))))
         .expect(200);
     sim.set("CNC-02", "Execution", "ACTIVE");
     page.navigate(api.baseUrl() + "/machines");
 
     // then the board shows it running, refreshed on its own
     assertThat(page.locator("tr[data-unit='M1'] .machine-state"))
-        .hasText("Running", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
-            .setTimeout(30_000));
+        .hasText(
+            "Running",
+            new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                .setTimeout(30_000));
     Browser.screenshot(page, "machines-board");
   }
 
