@@ -124,6 +124,7 @@ public class StateEngine implements SmartLifecycle {
             for (MachineSignal s : signals) {
               facts.addAll(tracker.offer(s));
             }
+            facts.addAll(tracker.settleAlarms(signals.getLast().sourceTime()));
             store(connection, tracker, facts);
           }
         });
@@ -367,6 +368,18 @@ public class StateEngine implements SmartLifecycle {
                       .update();
                   events.publishEvent(new AlarmCleared(site, unit, a.alarm(), raised, a.at()));
                 }
+                case UnitTracker.AlarmText a ->
+                    jdbc.sql(
+                            """
+                            UPDATE machines_alarm SET text = :text
+                             WHERE site = :site AND work_unit = :unit AND alarm = :alarm
+                               AND cleared_at IS NULL
+                            """)
+                        .param("text", a.text())
+                        .param("site", site)
+                        .param("unit", unit)
+                        .param("alarm", a.alarm())
+                        .update();
                 case UnitTracker.Invalid i ->
                     problems.report(connection, t.mapping.source(), i.reason(), i.sample());
               }

@@ -33,6 +33,8 @@ final class UnitTracker {
 
   record AlarmDown(String alarm, Instant at) implements Fact {}
 
+  record AlarmText(String alarm, String text) implements Fact {}
+
   record Invalid(String reason, String sample) implements Fact {}
 
   final MachineMapping mapping;
@@ -79,13 +81,22 @@ final class UnitTracker {
       counter(name, mapping.partCounter(), false, value, at, facts);
       counter(name, mapping.scrapCounter(), true, value, at, facts);
     }
-    alarms(at, facts);
     MachineState next = derive();
     if (next != null && next != state) {
       facts.add(new StateChanged(state, next, at));
       state = next;
       since = at;
     }
+    return facts;
+  }
+
+  /**
+   * Raises and clears alarms from the values after a batch: an alarm bit and its text usually come
+   * in one batch, in no particular order, so the alarm is raised with its text.
+   */
+  List<Fact> settleAlarms(Instant at) {
+    List<Fact> facts = new ArrayList<>();
+    alarms(at.isBefore(since) ? since : at, facts);
     return facts;
   }
 
@@ -224,6 +235,12 @@ final class UnitTracker {
         alarmsUp.put(alarm.signal(), at);
         alarmTexts.put(alarm.signal(), text);
         facts.add(new AlarmUp(alarm.signal(), text, at));
+      } else if (active && up && alarm.text() != null) {
+        String text = textOf(values.get(alarm.text()));
+        if (text != null && !text.equals(alarmTexts.get(alarm.signal()))) {
+          alarmTexts.put(alarm.signal(), text);
+          facts.add(new AlarmText(alarm.signal(), text));
+        }
       } else if (!active && up && v != null) {
         alarmsUp.remove(alarm.signal());
         alarmTexts.remove(alarm.signal());

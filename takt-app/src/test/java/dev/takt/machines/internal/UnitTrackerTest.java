@@ -110,7 +110,8 @@ class UnitTrackerTest {
     UnitTracker t = new UnitTracker(mapping(table(), null), MachineState.OFFLINE, T0);
     send(t, "Exec", SignalValue.of("ACTIVE"));
     send(t, "AlarmText", SignalValue.of("EX1012 Coolant low"));
-    List<UnitTracker.Fact> raised = send(t, "Alarm", SignalValue.of(true));
+    send(t, "Alarm", SignalValue.of(true));
+    List<UnitTracker.Fact> raised = t.settleAlarms(T0.plusSeconds(3));
     assertThat(raised)
         .contains(new UnitTracker.AlarmUp("alarm", "EX1012 Coolant low", T0.plusSeconds(3)));
 
