@@ -219,4 +219,60 @@ class MachineDataIT {
                 .single())
         .isEqualTo(1);
   }
+
+  @Test
+  void countsAreBookedOnTheRunningOperationAcrossACounterRollOver() throws Exception {
+    // given: M2 counts parts with a counter that rolls over after 99, and runs an operation
+    api.asAdmin()
+        .put(
+            "/api/v1/work-units/" + floor.site + "/M2/machine-mapping",
+            Map.of(
+                "connection", source,
+                "source", source,
+                "signals", Map.of("execution", "exec2", "parts", "parts2"),
+                "state", Map.of("signal", "execution", "values", Map.of("ACTIVE", "RUNNING")),
+                "partCounter", Map.of("signal", "parts", "max", 99)))
+        .expect(200);
+    Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ingest.accept(connection, List.of(signal("parts2", SignalValue.of(96), t)));
+    ingest.accept(connection, List.of(signal("parts2", SignalValue.of(97), t.plusSeconds(1))));
+    dev.takt.execution.TestOrders.AnOrder order =
+        new dev.takt.execution.TestOrders(api)
+            .aReleasedOrderWithTwoOperations(floor.site, floor.workCenter);
+    floor.start(order.first(), "M2", "RUN").expect(200);
+
+    // when: it makes 98, 99, then rolls over to 0, 1, 2
+    ingest.accept(
+        connection,
+        List.of(
+            signal("parts2", SignalValue.of(99), t.plusSeconds(2)),
+            signal("parts2", SignalValue.of(2), t.plusSeconds(3))));
+
+    // then: 5 parts booked as good on the operation, as the system; the one before it ran is kept
+    // as a count without an operation
+    JsonNode progress = floor.progress(order.first());
+    assertThat(progress.path("good").path("value").decimalValue()).isEqualByComparingTo("5");
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM machines_count WHERE site = :s AND work_unit = 'M2'"
+                        + " AND operation_id IS NULL")
+                .param("s", floor.site)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    JsonNode audit =
+        api.asAdmin()
+            .get("/api/v1/audit?entity=OperationExecution&limit=1000")
+            .expect(200)
+            .json()
+            .path("items");
+    List<String> actors = new ArrayList<>();
+    audit.forEach(
+        a -> {
+          if (a.path("entityKey").asString().startsWith(order.orderNumber())) {
+            actors.add(a.path("actor").asString());
+          }
+        });
+    assertThat(actors).contains("system");
+  }
 }
