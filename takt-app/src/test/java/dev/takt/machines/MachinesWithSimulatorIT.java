@@ -179,6 +179,14 @@ class MachinesWithSimulatorIT {
             () -> api.asAdmin().get(unit("M1") + "/machine-state").expect(200).json(),
             s -> s.path("alarms").size() == 1);
     assertThat(alarms.path("alarms").get(0).asString()).isEqualTo("EX1012 Coolant level low");
+    // the operator classifies the stop at the terminal (as the terminal does, through the API)
+    Api.Caller operator = api.as(api.aUserWith(dev.takt.shared.Role.OPERATOR, floor.site));
+    operator
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .put(
+            unit("M1") + "/downtimes/" + open.get(0).path("id").asString(),
+            Map.of("reason", floor.downtimeReason))
+        .expect(200);
 
     // when: it runs again
     sim.set(machine, "Alarm", false);
@@ -191,6 +199,7 @@ class MachinesWithSimulatorIT {
             () -> api.asAdmin().get(unit("M1") + "/downtimes?open=false").expect(200).json(),
             d -> d.size() == 1);
     assertThat(closed.get(0).path("closedAt").isNull()).isFalse();
+    assertThat(closed.get(0).path("reason").asString()).isEqualTo(floor.downtimeReason);
     List<String> intervals = new ArrayList<>();
     api.asAdmin()
         .get(unit("M1") + "/machine-states")
@@ -281,6 +290,26 @@ class MachinesWithSimulatorIT {
 
     sim.set(machine, "SpindleSpeed", 1800.0);
     assertThat(eventually(() -> state("M2"), "RUNNING"::equals)).isEqualTo("RUNNING");
+
+    // and the integrator browses the server's address space to pick nodes
+    String browse = "/api/v1/connections/" + id + "/browse";
+    JsonNode root = api.asAdmin().get(browse).expect(200).json();
+    String simulator = null;
+    for (JsonNode e : root) {
+      if (e.path("name").asString().equals("Simulator")) {
+        simulator = e.path("address").asString();
+      }
+    }
+    assertThat(simulator).isNotNull();
+    JsonNode machines =
+        api.asAdmin()
+            .get(browse + "?node=" + java.net.URLEncoder.encode(simulator, "UTF-8"))
+            .expect(200)
+            .json();
+    assertThat(machines.toString()).contains("MILL-01");
+    assertThat(api.asAdmin().get(browse + "?node=not%20a%20node").expect(400).faultyFields())
+        .contains("node");
+    api.as(api.aUserWith(dev.takt.shared.Role.PLANNER, floor.site)).get(browse).expect(403);
     sim.set(machine, "Alarm", true);
     assertThat(eventually(() -> state("M2"), "DOWN"::equals)).isEqualTo("DOWN");
   }
