@@ -275,4 +275,63 @@ class MachineDataIT {
         });
     assertThat(actors).contains("system");
   }
+
+  @Test
+  void storesAwkwardTextsAndNumbersAsTheMachineSentThem() {
+    // given
+    Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    List<String> texts =
+        List.of("", "say \"hi\", then\nleave", "a,b;c", "tab\there", "nul\u0000byte", "\\N");
+
+    // when
+    List<MachineSignal> batch = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      batch.add(signal("text" + i, SignalValue.of(texts.get(i)), t));
+    }
+    batch.add(signal("big", SignalValue.of(1e300), t));
+    batch.add(signal("small", SignalValue.of(-0.000125), t));
+    batch.add(signal("flag", SignalValue.of(true), t));
+    batch.add(signal("gone", SignalValue.unavailable(), t));
+    ingest.accept(connection, batch);
+
+    // then
+    for (int i = 0; i < texts.size(); i++) {
+      String stored =
+          jdbc.sql(
+                  "SELECT text_value FROM machines_signal WHERE connection_id = :c AND address = :a")
+              .param("c", connection)
+              .param("a", "text" + i)
+              .query(String.class)
+              .single();
+      assertThat(stored).isEqualTo(texts.get(i).replace('\u0000', '\uFFFD'));
+    }
+    assertThat(number("big")).isEqualTo(1e300);
+    assertThat(number("small")).isEqualTo(-0.000125);
+    assertThat(
+            jdbc.sql(
+                    "SELECT flag_value FROM machines_signal WHERE connection_id = :c"
+                        + " AND address = 'flag'")
+                .param("c", connection)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM machines_signal WHERE connection_id = :c"
+                        + " AND address = 'gone' AND num_value IS NULL AND text_value IS NULL"
+                        + " AND flag_value IS NULL")
+                .param("c", connection)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  private double number(String address) {
+    return jdbc.sql(
+            "SELECT num_value FROM machines_signal WHERE connection_id = :c AND address = :a")
+        .param("c", connection)
+        .param("a", address)
+        .query(Double.class)
+        .single();
+  }
 }
