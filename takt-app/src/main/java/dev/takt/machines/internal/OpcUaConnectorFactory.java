@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 class OpcUaConnectorFactory implements ConnectorFactory {
 
-  static final int MAX_ITEMS = 10_000;
+  static final int MAX_ITEMS = 100_000;
 
   @Override
   public Protocol protocol() {
