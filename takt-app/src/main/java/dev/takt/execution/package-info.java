@@ -13,6 +13,9 @@
  * dev.takt.execution.QuantityReported}, {@link dev.takt.execution.OperationCompleted}, {@link
  * dev.takt.execution.DowntimeOpened}, {@link dev.takt.execution.DowntimeClosed} and {@link
  * dev.takt.execution.MaterialConsumed}. Listens to none.
+ *
+ * <p>Offers {@link dev.takt.execution.MachineBookings} to the machines module: downtimes opened and
+ * closed by machine state and counts booked on the running operation, as the system.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Execution")
 package dev.takt.execution;
