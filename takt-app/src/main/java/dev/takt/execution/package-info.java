@@ -12,8 +12,8 @@
  * <p>Publishes {@link dev.takt.execution.OperationStarted}, {@link
  * dev.takt.execution.QuantityReported}, {@link dev.takt.execution.OperationCompleted}, {@link
  * dev.takt.execution.DowntimeOpened}, {@link dev.takt.execution.DowntimeClassified}, {@link
- * dev.takt.execution.DowntimeClosed} and {@link
- * dev.takt.execution.MaterialConsumed}. Listens to none.
+ * dev.takt.execution.DowntimeClosed} and {@link dev.takt.execution.MaterialConsumed}. Listens to
+ * none.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Execution")
 package dev.takt.execution;

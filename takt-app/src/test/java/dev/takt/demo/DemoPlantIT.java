@@ -60,8 +60,7 @@ class DemoPlantIT {
     // and the last week has history to chart
     JsonNode week =
         api.asAdmin().get("/api/v1/oee?scope=site:DEMO&groupBy=none").expect(200).json();
-    assertThat(week.path("rows").get(0).path("figures").path("total").decimalValue())
-        .isPositive();
+    assertThat(week.path("rows").get(0).path("figures").path("total").decimalValue()).isPositive();
     assertThat(
             api.asAdmin()
                 .get("/api/v1/oee/losses?scope=site:DEMO")

@@ -40,7 +40,11 @@ class OeeApiIT {
         "workUnit:DEMO/" + "X123456789012345678901"
       })
   void refusesAMalformedScope(String scope) {
-    Api.Response r = api.asAdmin().get("/api/v1/oee?scope=" + java.net.URLEncoder.encode(scope, java.nio.charset.StandardCharsets.UTF_8));
+    Api.Response r =
+        api.asAdmin()
+            .get(
+                "/api/v1/oee?scope="
+                    + java.net.URLEncoder.encode(scope, java.nio.charset.StandardCharsets.UTF_8));
     assertThat(r.expect(400).contentType()).startsWith("application/problem+json");
     assertThat(r.faultyFields()).containsExactly("scope");
   }
@@ -66,9 +70,11 @@ class OeeApiIT {
   @Test
   void refusesBadRanges() {
     String base = "/api/v1/oee?scope=" + scope();
-    assertThat(api.asAdmin().get(base + "&from=2026-03-02&to=2026-03-01").expect(400).faultyFields())
+    assertThat(
+            api.asAdmin().get(base + "&from=2026-03-02&to=2026-03-01").expect(400).faultyFields())
         .containsExactly("to");
-    assertThat(api.asAdmin().get(base + "&from=2024-01-01&to=2026-01-01").expect(400).faultyFields())
+    assertThat(
+            api.asAdmin().get(base + "&from=2024-01-01&to=2026-01-01").expect(400).faultyFields())
         .containsExactly("to");
     assertThat(api.asAdmin().get(base + "&from=yesterday").expect(400).faultyFields())
         .containsExactly("from");
@@ -82,10 +88,7 @@ class OeeApiIT {
         .containsExactly("format");
     assertThat(
             api.asAdmin()
-                .get(
-                    "/api/v1/oee/timeline?scope="
-                        + scope()
-                        + "&from=2026-03-01&to=2026-03-20")
+                .get("/api/v1/oee/timeline?scope=" + scope() + "&from=2026-03-01&to=2026-03-20")
                 .expect(400)
                 .faultyFields())
         .containsExactly("to");
@@ -94,7 +97,9 @@ class OeeApiIT {
   @Test
   void aBadRequestForCsvStillGetsAProblem() {
     Api.Response r =
-        api.asAdmin().header("Accept", "text/csv").get("/api/v1/oee?scope=" + scope() + "&groupBy=x");
+        api.asAdmin()
+            .header("Accept", "text/csv")
+            .get("/api/v1/oee?scope=" + scope() + "&groupBy=x");
     assertThat(r.expect(400).contentType()).startsWith("application/problem+json");
   }
 
@@ -124,7 +129,9 @@ class OeeApiIT {
     supervisor.get("/api/v1/oee?scope=" + scope()).expect(200);
     supervisor.get("/api/v1/oee/losses?scope=" + scope()).expect(200);
     supervisor.get("/api/v1/oee/downtimes?scope=" + scope()).expect(200);
-    supervisor.get("/api/v1/oee/timeline?scope=" + scope() + "&from=2026-03-02&to=2026-03-02").expect(200);
+    supervisor
+        .get("/api/v1/oee/timeline?scope=" + scope() + "&from=2026-03-02&to=2026-03-02")
+        .expect(200);
     supervisor.get("/api/v1/oee/plant?site=" + floor.site).expect(200);
   }
 

@@ -147,10 +147,7 @@ final class OeeFloor {
     api.asAdmin().post("/api/v1/production-orders", order).expect(201);
     api.asAdmin().post("/api/v1/production-orders/" + number + "/release", null).expect(200);
     JsonNode ops =
-        api.asAdmin()
-            .get("/api/v1/production-orders/" + number + "/operations")
-            .expect(200)
-            .json();
+        api.asAdmin().get("/api/v1/production-orders/" + number + "/operations").expect(200).json();
     return UUID.fromString(ops.get(0).path("id").asString());
   }
 
@@ -190,8 +187,7 @@ final class OeeFloor {
   /** Opens a downtime on the press (with a reason or unclassified); returns its id. */
   String openDowntime(String reason) {
     String path = "/api/v1/work-units/" + site + "/" + unit + "/downtimes";
-    Api.Response r =
-        reason == null ? book(path, Map.of()) : book(path, Map.of("reason", reason));
+    Api.Response r = reason == null ? book(path, Map.of()) : book(path, Map.of("reason", reason));
     return r.expect(201).json().path("id").asString();
   }
 

@@ -105,11 +105,13 @@ class PlantViewIT {
 
     // when: site -> area -> work center -> work unit
     page.navigate(api.baseUrl() + "/performance");
-    page.locator("#children a", new Page.LocatorOptions().setHasText("area:" + floor.site + "/AREA"))
+    page.locator(
+            "#children a", new Page.LocatorOptions().setHasText("area:" + floor.site + "/AREA"))
         .click();
     page.locator(
             "#children a",
-            new Page.LocatorOptions().setHasText("workCenter:" + floor.site + "/" + floor.workCenter))
+            new Page.LocatorOptions()
+                .setHasText("workCenter:" + floor.site + "/" + floor.workCenter))
         .click();
     page.locator(
             "#children a",

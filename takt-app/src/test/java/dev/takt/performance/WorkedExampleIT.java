@@ -81,8 +81,9 @@ class WorkedExampleIT {
     JsonNode report =
         floor.eventually(
             oeePath("workUnit:" + floor.site + "/" + floor.unit, "shift"),
-            r -> total(r).path("total").asLong() == 19271
-                && total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
+            r ->
+                total(r).path("total").asLong() == 19271
+                    && total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
     JsonNode shift = total(report);
     assertThat(report.path("rows").size()).isEqualTo(1);
     assertThat(report.path("rows").get(0).path("label").asString()).isEqualTo("2026-03-02 Early");
@@ -109,18 +110,16 @@ class WorkedExampleIT {
     bookTheWorkedExample(operation);
     floor.eventually(
         oeePath("workUnit:" + floor.site + "/" + floor.unit, "none"),
-        r -> total(r).path("total").asLong() == 19271
-            && total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
+        r ->
+            total(r).path("total").asLong() == 19271
+                && total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
 
     // then
     for (String scope :
         new String[] {"workCenter:" + floor.site + "/" + floor.workCenter, "site:" + floor.site}) {
       JsonNode day =
           api.asAdmin()
-              .get(
-                  "/api/v1/oee?scope="
-                      + scope
-                      + "&from=2026-03-02&to=2026-03-02&groupBy=day")
+              .get("/api/v1/oee?scope=" + scope + "&from=2026-03-02&to=2026-03-02&groupBy=day")
               .expect(200)
               .json();
       assertThat(day.path("rows").size()).as(scope).isEqualTo(1);
@@ -204,8 +203,7 @@ class WorkedExampleIT {
             + SHIFT_START
             + "&to="
             + SHIFT_END;
-    JsonNode pareto =
-        floor.eventually(losses, r -> r.path("downtimeByReason").size() == 2);
+    JsonNode pareto = floor.eventually(losses, r -> r.path("downtimeByReason").size() == 2);
     assertThat(pareto.path("unclassifiedSeconds").asLong()).isEqualTo(20 * 60);
     assertThat(pareto.path("downtimeByReason").get(0).path("reason").asString())
         .isEqualTo(floor.breakdown);
@@ -227,10 +225,11 @@ class WorkedExampleIT {
     JsonNode oee =
         floor.eventually(
             "/api/v1/oee/orders/" + order,
-            r -> r.path("total").path("total").asLong() == 19271
-                && r.path("runs").size() == 1
-                && !r.path("runs").get(0).path("to").isNull()
-                && r.path("total").path("availabilityLossSeconds").asLong() == 47 * 60);
+            r ->
+                r.path("total").path("total").asLong() == 19271
+                    && r.path("runs").size() == 1
+                    && !r.path("runs").get(0).path("to").isNull()
+                    && r.path("total").path("availabilityLossSeconds").asLong() == 47 * 60);
 
     // then: it ran the whole shift, so the shift's numbers
     assertThat(oee.path("total").path("oee").decimalValue()).isEqualByComparingTo("74.79");
@@ -255,6 +254,28 @@ class WorkedExampleIT {
     assertThat(lines).hasSize(2);
     assertThat(lines[1]).contains(",19271,").contains(",88.81,86.11,97.80,74.79,");
     assertThat(csvByFormat.expect(200).body()).isEqualTo(csv.body());
+  }
+
+  @Test
+  void theShiftReportComesAsPdf() {
+    // given
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    bookTheWorkedExample(operation);
+    floor.eventually(
+        oeePath("workUnit:" + floor.site + "/" + floor.unit, "shift"),
+        r -> total(r).path("total").asLong() == 19271);
+
+    // when
+    Api.Response pdf =
+        api.asAdmin()
+            .get("/performance/shifts/report.pdf?site=" + floor.site + "&shift=" + SHIFT_START);
+
+    // then
+    assertThat(pdf.expect(200).contentType()).startsWith("application/pdf");
+    assertThat(pdf.body()).startsWith("%PDF-");
+    api.asAdmin()
+        .get("/performance/shifts/report.pdf?site=" + floor.site + "&shift=yesterday")
+        .expect(400);
   }
 
   static JsonNode total(JsonNode report) {

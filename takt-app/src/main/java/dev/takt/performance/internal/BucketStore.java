@@ -241,14 +241,14 @@ class BucketStore {
       calTo = SiteCalendar.max(calTo, Buckets.ceil(s.closedAt()));
     }
     SiteCalendar cal = calendar(site, calFrom.minus(Duration.ofDays(1)), calTo);
-    Map<Key, long[]> acc = new TreeMap<>(
-        java.util.Comparator.comparing(Key::bucket)
-            .thenComparing(Key::reason)
-            .thenComparing(Key::micro));
+    Map<Key, long[]> acc =
+        new TreeMap<>(
+            java.util.Comparator.comparing(Key::bucket)
+                .thenComparing(Key::reason)
+                .thenComparing(Key::micro));
     for (StopRow s : stops) {
       boolean micro =
-          Duration.between(s.openedAt(), s.closedAt()).compareTo(settings.microStopThreshold())
-              < 0;
+          Duration.between(s.openedAt(), s.closedAt()).compareTo(settings.microStopThreshold()) < 0;
       String reason = s.reason() == null ? "" : s.reason();
       boolean counted = false;
       for (Instant bucket = Buckets.floor(s.openedAt());

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo plant's last week, so that the OEE dashboard and the shift report show something on the
- * first start. Execution books only at the present moment, so this history is written straight
- * into this module's own tables (stops and counts of finished orders PO-0990x that never existed in
+ * first start. Execution books only at the present moment, so this history is written straight into
+ * this module's own tables (stops and counts of finished orders PO-0990x that never existed in
  * orders), the same way the event handlers write them. What happens from the first start on comes
  * from real bookings. Seeded with a fixed seed: the same demo every time.
  */
@@ -87,7 +87,9 @@ class DemoHistory {
           cursor = end.plus(Duration.ofMinutes(40 + random.nextInt(120)));
         }
         // counts: one report an hour, at the ideal rate slowed by the shift's speed
-        for (Instant hour = shift.start(); hour.isBefore(shift.end()); hour = hour.plus(Duration.ofHours(1))) {
+        for (Instant hour = shift.start();
+            hour.isBefore(shift.end());
+            hour = hour.plus(Duration.ofHours(1))) {
           Instant hourEnd = SiteCalendar.min(hour.plus(Duration.ofHours(1)), shift.end());
           long planned = cal.plannedMillis(hour, hourEnd) / 1000;
           long total = Math.round(planned / cycle.doubleValue() * speed);

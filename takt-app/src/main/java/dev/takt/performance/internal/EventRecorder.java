@@ -23,10 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies execution's events to the live unit states and the buckets, after the booking committed,
  * on a thread of its own (the booking does not wait). Spring Modulith's event publication registry
- * keeps each event until its handler has committed, so none is lost in a crash; they are handed
- * out again on restart. Events of one work unit are applied under that unit's lock, and every
- * handler tolerates events that arrive out of order (a close before its open, a completion before
- * its start).
+ * keeps each event until its handler has committed, so none is lost in a crash; they are handed out
+ * again on restart. Events of one work unit are applied under that unit's lock, and every handler
+ * tolerates events that arrive out of order (a close before its open, a completion before its
+ * start).
  */
 @Component
 class EventRecorder {
@@ -66,12 +66,12 @@ class EventRecorder {
           }
           boolean ended =
               jdbc.sql(
-                      "SELECT COUNT(*) FROM performance_run WHERE operation_id = :op"
-                          + " AND work_unit = :unit AND ended_at IS NOT NULL")
-                  .param("op", e.operationId())
-                  .param("unit", e.workUnit())
-                  .query(Long.class)
-                  .single()
+                          "SELECT COUNT(*) FROM performance_run WHERE operation_id = :op"
+                              + " AND work_unit = :unit AND ended_at IS NOT NULL")
+                      .param("op", e.operationId())
+                      .param("unit", e.workUnit())
+                      .query(Long.class)
+                      .single()
                   > 0;
           if (ended || (state.phaseSince() != null && e.at().isBefore(state.phaseSince()))) {
             return; // completed meanwhile, or an older start arriving late
@@ -152,10 +152,7 @@ class EventRecorder {
     BigDecimal scrap = e.scrap().value();
     BigDecimal rework = e.rework().value();
     BigDecimal cycle =
-        orders
-            .operation(e.operationId())
-            .map(OperationView::cycleSeconds)
-            .orElse(BigDecimal.ZERO);
+        orders.operation(e.operationId()).map(OperationView::cycleSeconds).orElse(BigDecimal.ZERO);
     BigDecimal ideal = cycle.multiply(good.add(scrap).add(rework));
     inUnit(
         e.site(),

@@ -100,20 +100,19 @@ public class OeeService {
     List<WorkUnitView> units =
         switch (scope.level()) {
           case SITE -> all.stream().filter(WorkUnitView::active).toList();
-          case AREA -> all.stream()
-              .filter(u -> u.active() && scope.code().equals(u.areaCode()))
-              .toList();
-          case WORK_CENTER -> all.stream()
-              .filter(u -> u.active() && scope.code().equals(u.workCenterCode()))
-              .toList();
+          case AREA ->
+              all.stream().filter(u -> u.active() && scope.code().equals(u.areaCode())).toList();
+          case WORK_CENTER ->
+              all.stream()
+                  .filter(u -> u.active() && scope.code().equals(u.workCenterCode()))
+                  .toList();
           case WORK_UNIT -> all.stream().filter(u -> scope.code().equals(u.code())).toList();
         };
     if (units.isEmpty() && scope.level() != Scope.Level.SITE) {
       boolean exists =
           switch (scope.level()) {
             case AREA -> all.stream().anyMatch(u -> scope.code().equals(u.areaCode()));
-            case WORK_CENTER ->
-                equipment.workCenter(scope.site(), scope.code()).isPresent();
+            case WORK_CENTER -> equipment.workCenter(scope.site(), scope.code()).isPresent();
             default -> false;
           };
       if (!exists) {
@@ -131,8 +130,7 @@ public class OeeService {
       if (!to.isAfter(from)) {
         throw new InvalidInputException("to", "must be after 'from' (" + from + ")");
       }
-      if (Duration.between(from, to)
-              .compareTo(Duration.ofDays(PerformanceSettings.MAX_RANGE_DAYS))
+      if (Duration.between(from, to).compareTo(Duration.ofDays(PerformanceSettings.MAX_RANGE_DAYS))
           > 0) {
         throw new InvalidInputException(
             "to", "the range may span at most " + PerformanceSettings.MAX_RANGE_DAYS + " days");
@@ -179,15 +177,14 @@ public class OeeService {
       g.plannedMillis += planned;
     }
     if (groupBy == GroupBy.NONE) {
-      groups.computeIfAbsent(
-          "all", k -> groupFor(GroupBy.NONE, k, null, null, r.zone(), range));
+      groups.computeIfAbsent("all", k -> groupFor(GroupBy.NONE, k, null, null, r.zone(), range));
     }
     Map<String, Map<String, Totals>> table = new TreeMap<>();
     String keyColumn = groupBy == GroupBy.SHIFT ? "shift_start" : "business_day";
     String unitFilter = r.wholeSite() ? "" : " AND work_unit IN (:units)";
     List<String> unitCodes = r.units().stream().map(WorkUnitView::code).toList();
     if (!r.wholeSite() && unitCodes.isEmpty()) {
-      unitCodes = List.of("\u0000none");
+      unitCodes = List.of("~none~");
     }
     List<String> codes = unitCodes;
     var stopQuery =
@@ -207,23 +204,19 @@ public class OeeService {
     if (!r.wholeSite()) {
       stopQuery = stopQuery.param("units", codes);
     }
-    stopQuery
-        .query(
-            rs -> {
-              String child = childOf.get(rs.getString("work_unit"));
-              if (child == null) {
-                return;
-              }
-              String key = rowKey(groupBy, rs, groups, r, range);
-              table
-                  .computeIfAbsent(key, k -> new TreeMap<>())
-                  .computeIfAbsent(child, c -> new Totals())
-                  .addStop(
-                      rs.getString("reason"),
-                      rs.getBoolean("micro"),
-                      rs.getLong("s"),
-                      rs.getLong("n"));
-            });
+    stopQuery.query(
+        rs -> {
+          String child = childOf.get(rs.getString("work_unit"));
+          if (child == null) {
+            return;
+          }
+          String key = rowKey(groupBy, rs, groups, r, range);
+          table
+              .computeIfAbsent(key, k -> new TreeMap<>())
+              .computeIfAbsent(child, c -> new Totals())
+              .addStop(
+                  rs.getString("reason"), rs.getBoolean("micro"), rs.getLong("s"), rs.getLong("n"));
+        });
     var countQuery =
         jdbc.sql(
                 "SELECT work_unit, "
@@ -268,7 +261,8 @@ public class OeeService {
         boolean counted = false;
         for (ShiftInstance shift : cal.shifts()) {
           long ms =
-              SiteCalendar.plannedMillis(shift, SiteCalendar.max(s.downSince(), range.from()), until);
+              SiteCalendar.plannedMillis(
+                  shift, SiteCalendar.max(s.downSince(), range.from()), until);
           if (ms <= 0) {
             continue;
           }
@@ -390,11 +384,7 @@ public class OeeService {
 
   /** The group key of a bucket row; a day or week seen only in data gets its own group. */
   private static String rowKey(
-      GroupBy groupBy,
-      java.sql.ResultSet rs,
-      Map<String, Group> groups,
-      Resolved r,
-      Range range)
+      GroupBy groupBy, java.sql.ResultSet rs, Map<String, Group> groups, Resolved r, Range range)
       throws java.sql.SQLException {
     if (groupBy == GroupBy.SHIFT) {
       Instant start = Sql.instant(rs, "k");
@@ -487,12 +477,17 @@ public class OeeService {
     Map<String, Long> byCategory = new HashMap<>();
     long lossTotal = 0;
     for (Map.Entry<String, long[]> e : byReason.entrySet()) {
-      Optional<ReasonView> rv = e.getKey().isEmpty() ? Optional.empty() : reasonOf.apply(e.getKey());
+      Optional<ReasonView> rv =
+          e.getKey().isEmpty() ? Optional.empty() : reasonOf.apply(e.getKey());
       boolean planned = rv.map(v -> Boolean.TRUE.equals(v.effectivePlanned())).orElse(false);
       String category =
           e.getKey().isEmpty()
               ? "UNCLASSIFIED"
-              : rv.map(v -> v.effectiveLossCategory() == null ? "OTHER" : v.effectiveLossCategory().name())
+              : rv.map(
+                      v ->
+                          v.effectiveLossCategory() == null
+                              ? "OTHER"
+                              : v.effectiveLossCategory().name())
                   .orElse("OTHER");
       downtime.add(
           new Views.DowntimeLoss(
@@ -601,7 +596,7 @@ public class OeeService {
 
   private static List<String> unitCodes(Resolved r) {
     List<String> codes = r.units().stream().map(WorkUnitView::code).toList();
-    return codes.isEmpty() ? List.of("\u0000none") : codes;
+    return codes.isEmpty() ? List.of("~none~") : codes;
   }
 
   // ---------------------------------------------------------------- drill-down
@@ -614,7 +609,8 @@ public class OeeService {
     Instant now = clock.instant();
     java.util.Set<String> inScope = new java.util.HashSet<>(unitCodes(r));
     Map<String, Optional<ReasonView>> names = new HashMap<>();
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "SELECT * FROM performance_stop WHERE site = :site"
                 + (r.wholeSite() ? "" : " AND work_unit IN (:units)")
                 + " AND opened_at < :to AND (closed_at IS NULL OR closed_at > :from)"
@@ -628,13 +624,11 @@ public class OeeService {
               String reason = rs.getString("reason");
               Instant opened = Sql.instant(rs, "opened_at");
               Instant closed = Sql.instant(rs, "closed_at");
-              long seconds =
-                  Duration.between(opened, closed == null ? now : closed).toSeconds();
+              long seconds = Duration.between(opened, closed == null ? now : closed).toSeconds();
               Optional<ReasonView> rv =
                   reason == null
                       ? Optional.empty()
-                      : names.computeIfAbsent(
-                          reason, k -> reasons.find(ReasonKind.DOWNTIME, k));
+                      : names.computeIfAbsent(reason, k -> reasons.find(ReasonKind.DOWNTIME, k));
               return new Views.DowntimeRecord(
                   rs.getObject("downtime_id", UUID.class),
                   rs.getString("site"),
@@ -723,8 +717,7 @@ public class OeeService {
                 Optional<ReasonView> rv =
                     reason == null
                         ? Optional.empty()
-                        : names.computeIfAbsent(
-                            reason, k -> reasons.find(ReasonKind.DOWNTIME, k));
+                        : names.computeIfAbsent(reason, k -> reasons.find(ReasonKind.DOWNTIME, k));
                 segs.add(
                     new Views.Segment(
                         "DOWN",
@@ -790,8 +783,7 @@ public class OeeService {
                   Instant end = closed == null ? now : closed;
                   long ms =
                       cal.plannedMillis(
-                          SiteCalendar.max(opened, run.from()),
-                          SiteCalendar.min(end, run.to()));
+                          SiteCalendar.max(opened, run.from()), SiteCalendar.min(end, run.to()));
                   boolean micro =
                       Duration.between(opened, end).compareTo(settings.microStopThreshold()) < 0;
                   t.addStop(rs.getString("reason"), micro, Math.round(ms / 1000.0), 1);

@@ -13,9 +13,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
- * Reads the query parameters of the OEE views as a person or a script writes them: instants
- * ({@code 2026-03-02T05:00:00Z}, with or without offset) or local dates of the site ({@code
- * 2026-03-02}: from its midnight; as {@code to}, through the end of that day).
+ * Reads the query parameters of the OEE views as a person or a script writes them: instants ({@code
+ * 2026-03-02T05:00:00Z}, with or without offset) or local dates of the site ({@code 2026-03-02}:
+ * from its midnight; as {@code to}, through the end of that day).
  */
 public final class Params {
 
@@ -47,7 +47,8 @@ public final class Params {
       return OffsetDateTime.parse(t).toInstant();
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(
-          field, "'" + t + "' is neither a date (2026-03-02) nor an instant (2026-03-02T05:00:00Z)");
+          field,
+          "'" + t + "' is neither a date (2026-03-02) nor an instant (2026-03-02T05:00:00Z)");
     }
   }
 

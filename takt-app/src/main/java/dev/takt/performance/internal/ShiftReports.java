@@ -76,7 +76,9 @@ public class ShiftReports {
         buckets.calendar(site, around.minus(Duration.ofDays(1)), around.plus(Duration.ofDays(1)));
     ShiftInstance shift = null;
     for (ShiftInstance s : cal.shifts()) {
-      if (start == null ? !now.isBefore(s.start()) && now.isBefore(s.end()) : s.start().equals(start)) {
+      if (start == null
+          ? !now.isBefore(s.start()) && now.isBefore(s.end())
+          : s.start().equals(start)) {
         shift = s;
       }
     }

@@ -23,7 +23,8 @@ final class Totals {
   BigDecimal idealSeconds = BigDecimal.ZERO;
 
   void addStop(String reason, boolean micro, long seconds, long count) {
-    long[] v = stops.computeIfAbsent(new StopKey(reason == null ? "" : reason, micro), k -> new long[2]);
+    long[] v =
+        stops.computeIfAbsent(new StopKey(reason == null ? "" : reason, micro), k -> new long[2]);
     v[0] += seconds;
     v[1] += count;
   }

@@ -64,8 +64,7 @@ class UnitStates {
   }
 
   Optional<UnitState> find(String site, String workUnit) {
-    return jdbc.sql(
-            "SELECT * FROM performance_unit_state WHERE site = :site AND work_unit = :unit")
+    return jdbc.sql("SELECT * FROM performance_unit_state WHERE site = :site AND work_unit = :unit")
         .param("site", site)
         .param("unit", workUnit)
         .query((rs, n) -> map(rs))

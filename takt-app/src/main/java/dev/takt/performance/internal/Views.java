@@ -39,8 +39,8 @@ public final class Views {
       List<OeeRow> rows) {}
 
   /**
-   * One time group (a shift, day, week or month; {@code group} "-" for time outside every shift)
-   * of one scope: {@code scope} is the child of the breakdown (e.g. workUnit:DEMO/CNC-01).
+   * One time group (a shift, day, week or month; {@code group} "-" for time outside every shift) of
+   * one scope: {@code scope} is the child of the breakdown (e.g. workUnit:DEMO/CNC-01).
    */
   public record OeeRow(
       String group, String label, Instant from, Instant to, String scope, OeeFigures figures) {}

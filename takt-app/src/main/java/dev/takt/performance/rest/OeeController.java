@@ -37,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "OEE", description = "Availability, performance, quality and their losses")
 class OeeController {
 
-  static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+  static final MediaType CSV =
+      new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
   private final OeeService oee;
   private final Clock clock;
@@ -74,7 +75,9 @@ class OeeController {
         .contentType(CSV)
         .header(
             "Content-Disposition",
-            "attachment; filename=\"oee-" + s.toString().replaceAll("[^A-Za-z0-9-]", "_") + ".csv\"")
+            "attachment; filename=\"oee-"
+                + s.toString().replaceAll("[^A-Za-z0-9-]", "_")
+                + ".csv\"")
         .body(csv(report));
   }
 

@@ -74,8 +74,7 @@ class PerformancePages {
   }
 
   @GetMapping(PLANT)
-  String plant(
-      @RequestParam(required = false) String site, HttpSession session, Model model) {
+  String plant(@RequestParam(required = false) String site, HttpSession session, Model model) {
     if (site == null || site.isBlank()) {
       site = currentSite.get(session).orElse(null);
     } else {
@@ -129,7 +128,8 @@ class PerformancePages {
           case AREA -> Views.Breakdown.WORK_CENTER;
           case WORK_CENTER, WORK_UNIT -> Views.Breakdown.WORK_UNIT;
         };
-    Views.OeeReport total = oee.oee(s, range[0], range[1], Views.GroupBy.NONE, Views.Breakdown.NONE);
+    Views.OeeReport total =
+        oee.oee(s, range[0], range[1], Views.GroupBy.NONE, Views.Breakdown.NONE);
     Views.OeeReport children = oee.oee(s, range[0], range[1], Views.GroupBy.NONE, childLevel);
     Views.OeeReport byShift =
         oee.oee(s, range[0], range[1], Views.GroupBy.SHIFT, Views.Breakdown.NONE);
@@ -198,7 +198,9 @@ class PerformancePages {
     return "performance/shifts";
   }
 
-  /** The steps of the drill-down trail: site, then area, work center, work unit as deep as it is. */
+  /**
+   * The steps of the drill-down trail: site, then area, work center, work unit as deep as it is.
+   */
   private List<Breadcrumb> trail(Scope s) {
     List<Breadcrumb> trail = new ArrayList<>();
     trail.add(new Breadcrumb(s.site(), DASHBOARD + "?scope=site:" + s.site()));
