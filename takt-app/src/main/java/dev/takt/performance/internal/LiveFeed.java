@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,16 @@ public class LiveFeed {
       list.remove(emitter);
     }
     return emitter;
+  }
+
+  /**
+   * The server is shutting down: ends every open stream, so that a graceful shutdown does not wait
+   * for pages that would keep listening for half an hour (they reconnect to the next server).
+   */
+  @EventListener(ContextClosedEvent.class)
+  void closeAll() {
+    subscribers.values().forEach(list -> list.forEach(SseEmitter::complete));
+    subscribers.clear();
   }
 
   /** A work unit's state or shift figures changed: send its tile to the site's subscribers. */
