@@ -51,7 +51,7 @@
   chart("chart-shift", trend(data.byShift));
   chart("chart-day", trend(data.byDay));
   const downtime = data.losses.downtimeByReason.filter((d) => !d.planned);
-  chart("chart-downtime", pareto(downtime, (d) => d.name || "?", (d) => Math.round(d.seconds / 60), (d) => d.colour, L.minutes));
+  chart("chart-downtime", pareto(downtime, (d) => d.name || L.unclassified, (d) => Math.round(d.seconds / 60), (d) => d.colour, L.minutes));
   chart("chart-scrap", pareto(data.losses.scrapByReason, (s) => s.name, (s) => Number(s.quantity), () => null, L.quantity));
 
   // Gantt: one row per work unit; planned shift time light, runs green, stops in the reason's colour.

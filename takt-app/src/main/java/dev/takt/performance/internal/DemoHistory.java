@@ -56,8 +56,8 @@ class DemoHistory {
     for (WorkUnitView unit : units) {
       BigDecimal cycle = BigDecimal.valueOf(unit.code().startsWith("ASSY") ? 90 : 40);
       for (ShiftInstance shift : cal.shifts()) {
-        if (shift.start().isBefore(from) || !shift.end().isBefore(now)) {
-          continue;
+        if (shift.start().isBefore(from) || !shift.start().isBefore(now)) {
+          continue; // the running shift up to now, so the plant view has a shift OEE too
         }
         String order = "PO-099" + String.format("%02d", (orderNo++ % 12) + 1);
         double speed = 0.78 + random.nextDouble() * 0.17;
@@ -68,7 +68,7 @@ class DemoHistory {
           String reason = STOPS[random.nextInt(STOPS.length)];
           long minutes = random.nextInt(6) == 0 ? 2 + random.nextInt(3) : 5 + random.nextInt(40);
           Instant end = cursor.plus(Duration.ofMinutes(minutes));
-          if (end.isAfter(shift.end())) {
+          if (end.isAfter(shift.end()) || end.isAfter(now)) {
             break;
           }
           jdbc.sql(
@@ -91,6 +91,9 @@ class DemoHistory {
             hour.isBefore(shift.end());
             hour = hour.plus(Duration.ofHours(1))) {
           Instant hourEnd = SiteCalendar.min(hour.plus(Duration.ofHours(1)), shift.end());
+          if (hourEnd.isAfter(now)) {
+            break;
+          }
           long planned = cal.plannedMillis(hour, hourEnd) / 1000;
           long total = Math.round(planned / cycle.doubleValue() * speed);
           if (total <= 0) {

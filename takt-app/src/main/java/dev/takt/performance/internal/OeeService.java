@@ -300,6 +300,9 @@ public class OeeService {
       Instant cFrom = SiteCalendar.max(g.start, range.from());
       Instant cTo = SiteCalendar.min(g.end, until);
       long calendarMillis = cTo.isAfter(cFrom) ? Duration.between(cFrom, cTo).toMillis() : 0;
+      // a business day's night shift reaches past midnight: at the edges of a range the day's
+      // clipped calendar time can be shorter than its planned time, which TEEP must not exceed
+      calendarMillis = Math.max(calendarMillis, g.plannedMillis);
       for (Map.Entry<String, Totals> e : table.get(key).entrySet()) {
         int n = unitsPerChild.getOrDefault(e.getKey(), 0);
         Totals t = e.getValue();

@@ -41,6 +41,7 @@ public class ShiftReports {
 
   public record ShiftReport(
       String site,
+      java.time.ZoneId zone,
       Instant start,
       Instant end,
       String label,
@@ -121,6 +122,7 @@ public class ShiftReports {
     OeeFigures t = total.rows().isEmpty() ? null : total.rows().getFirst().figures();
     return new ShiftReport(
         site,
+        r.zone(),
         shift.start(),
         shift.end(),
         shift.businessDay() + " " + shift.shiftName(),

@@ -150,27 +150,40 @@ class PerformancePages {
     charts.put("zone", zone.getId());
     charts.put(
         "labels",
-        Map.of(
-            "availability", text("performance.availability"),
-            "performance", text("performance.performance"),
-            "quality", text("performance.quality"),
-            "oee", text("performance.oee"),
-            "cumulative", text("performance.cumulative"),
-            "minutes", text("performance.minutes"),
-            "quantity", text("performance.quantity"),
-            "run", text("performance.status.RUNNING"),
-            "down", text("performance.status.DOWN"),
-            "shift", text("performance.plannedTime")));
+        labels(
+            "availability",
+            "performance.availability",
+            "performance",
+            "performance.performance",
+            "quality",
+            "performance.quality",
+            "oee",
+            "performance.oee",
+            "cumulative",
+            "performance.cumulative",
+            "minutes",
+            "performance.minutes",
+            "quantity",
+            "performance.quantity",
+            "run",
+            "performance.status.RUNNING",
+            "down",
+            "performance.status.DOWN",
+            "shift",
+            "performance.plannedTime",
+            "unclassified",
+            "performance.unclassified"));
     model.addAttribute("site", s.site());
     model.addAttribute("scope", s);
     model.addAttribute("from", fromText);
     model.addAttribute("to", toText);
     model.addAttribute("day", ganttDay.toString());
+    model.addAttribute("zone", zone);
     model.addAttribute("total", total.rows().isEmpty() ? null : total.rows().getFirst().figures());
     model.addAttribute("children", children.rows());
     model.addAttribute("losses", losses);
     model.addAttribute("downtimes", downtimes);
-    model.addAttribute("trail", trail(s));
+    model.addAttribute("trail", trail(r));
     model.addAttribute("chartsJson", safeJson(charts));
     return "performance/dashboard";
   }
@@ -198,15 +211,30 @@ class PerformancePages {
     return "performance/shifts";
   }
 
-  /**
-   * The steps of the drill-down trail: site, then area, work center, work unit as deep as it is.
-   */
-  private List<Breadcrumb> trail(Scope s) {
+  /** The steps of the drill-down trail: site, area, work center, work unit, as deep as it goes. */
+  private static List<Breadcrumb> trail(OeeService.Resolved r) {
+    Scope s = r.scope();
     List<Breadcrumb> trail = new ArrayList<>();
     trail.add(new Breadcrumb(s.site(), DASHBOARD + "?scope=site:" + s.site()));
-    if (s.level() != Scope.Level.SITE) {
-      trail.add(new Breadcrumb(s.code(), DASHBOARD + "?scope=" + s));
+    if (s.level() == Scope.Level.SITE) {
+      return trail;
     }
+    var unit = r.units().isEmpty() ? null : r.units().getFirst();
+    if (unit != null && s.level() != Scope.Level.AREA) {
+      trail.add(
+          new Breadcrumb(
+              unit.areaCode(),
+              DASHBOARD + "?scope=" + Scope.of(Scope.Level.AREA, s.site(), unit.areaCode())));
+      if (s.level() == Scope.Level.WORK_UNIT) {
+        trail.add(
+            new Breadcrumb(
+                unit.workCenterCode(),
+                DASHBOARD
+                    + "?scope="
+                    + Scope.of(Scope.Level.WORK_CENTER, s.site(), unit.workCenterCode())));
+      }
+    }
+    trail.add(new Breadcrumb(s.code(), DASHBOARD + "?scope=" + s));
     return trail;
   }
 
@@ -229,6 +257,15 @@ class PerformancePages {
   /** JSON that may sit inside a script element: no '<' that could close it. */
   static String safeJson(Object value) {
     return JSON.writeValueAsString(value).replace("<", "\\u003c");
+  }
+
+  /** Chart labels in the user's language: name, message key, name, message key, ... */
+  private Map<String, String> labels(String... nameAndKey) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (int i = 0; i < nameAndKey.length; i += 2) {
+      labels.put(nameAndKey[i], text(nameAndKey[i + 1]));
+    }
+    return labels;
   }
 
   private String text(String key, Object... args) {
