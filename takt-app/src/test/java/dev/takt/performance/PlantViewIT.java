@@ -121,4 +121,19 @@ class PlantViewIT {
     assertThat(page.locator("#chart-gantt canvas").first()).isVisible();
     Browser.screenshot(page, "performance-dashboard-work-unit");
   }
+
+  @Test
+  void theShiftReportShowsTheLastShiftAndOffersItAsPdf() {
+    // given: a shift calendar, so there are shifts to report on
+    floor.anEightHourShiftWithAnHourOfBreaks();
+    Page page = loggedIn();
+
+    // when
+    page.navigate(api.baseUrl() + "/performance/shifts?site=" + floor.site);
+
+    // then
+    assertThat(page.locator(".shift-report h1")).containsText(floor.site);
+    assertThat(page.locator("a[href*='report.pdf']")).isVisible();
+    Browser.screenshot(page, "performance-shift-report");
+  }
 }
