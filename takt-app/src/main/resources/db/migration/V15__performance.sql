@@ -16,6 +16,7 @@ CREATE TABLE performance_unit_state (
     sequence        INT,
     phase           VARCHAR(10),
     phase_since     TIMESTAMP WITH TIME ZONE,
+    pause_reason    VARCHAR(30),
     downtime_id     UUID,
     downtime_reason VARCHAR(30),
     down_since      TIMESTAMP WITH TIME ZONE,

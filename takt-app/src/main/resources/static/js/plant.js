@@ -3,7 +3,7 @@
   const grid = document.getElementById("tiles");
   if (!grid || !grid.dataset.site) return;
   const L = window.TAKT_PLANT_LABELS || {};
-  const STATES = ["RUNNING", "SETUP", "DOWN", "IDLE"];
+  const STATES = ["RUNNING", "SETUP", "PAUSED", "DOWN", "IDLE"];
 
   function format(template, ...args) {
     return template.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
@@ -30,7 +30,7 @@
     tile.querySelector(".status").textContent = L[t.status] || t.status;
     tile.querySelector(".order").textContent = t.orderNumber ? t.orderNumber + " / " + t.sequence : "";
     tile.querySelector(".reason").textContent =
-      t.status === "DOWN" ? (t.reasonName || L.unclassified) : "";
+      t.status === "DOWN" || t.status === "PAUSED" ? (t.reasonName || L.unclassified) : "";
     const oee = tile.querySelector(".oee-value");
     if (oee) oee.textContent = t.shiftOee == null ? "–" : t.shiftOee + " %";
     tick(tile);

@@ -136,6 +136,25 @@ class OeeApiIT {
   }
 
   @Test
+  void thePlantViewFollowsAnOperationThroughPauseResumeAndCompletion() {
+    // given
+    java.util.UUID operation = floor.aReleasedOrder("100", java.math.BigDecimal.ONE);
+    String plant = "/api/v1/oee/plant?site=" + floor.site;
+
+    // when / then
+    floor.start(operation);
+    floor.eventually(plant, t -> t.get(0).path("status").asString().equals("RUNNING"));
+    floor.pause(operation, floor.breakdown);
+    var paused = floor.eventually(plant, t -> t.get(0).path("status").asString().equals("PAUSED"));
+    assertThat(paused.get(0).path("reason").asString()).isEqualTo(floor.breakdown);
+    floor.resume(operation);
+    floor.eventually(plant, t -> t.get(0).path("status").asString().equals("RUNNING"));
+    floor.complete(operation);
+    var idle = floor.eventually(plant, t -> t.get(0).path("status").asString().equals("IDLE"));
+    assertThat(idle.get(0).path("orderNumber").isNull()).isTrue();
+  }
+
+  @Test
   void anUnknownOrderIsNotFound() {
     api.asAdmin().get("/api/v1/oee/orders/PO-NOPE").expect(404);
     assertThat(api.asAdmin().get("/api/v1/oee/orders/" + "P".repeat(41)).expect(400).faultyFields())

@@ -180,6 +180,15 @@ final class OeeFloor {
     book("/api/v1/operations/" + operation + "/report", body).expect(200);
   }
 
+  void pause(UUID operation, String reason) {
+    book("/api/v1/operations/" + operation + "/pause", Map.of("workUnit", unit, "reason", reason))
+        .expect(200);
+  }
+
+  void resume(UUID operation) {
+    book("/api/v1/operations/" + operation + "/resume", Map.of("workUnit", unit)).expect(200);
+  }
+
   void complete(UUID operation) {
     book("/api/v1/operations/" + operation + "/complete", Map.of("workUnit", unit)).expect(200);
   }

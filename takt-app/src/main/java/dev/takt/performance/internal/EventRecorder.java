@@ -4,6 +4,8 @@ import dev.takt.execution.DowntimeClassified;
 import dev.takt.execution.DowntimeClosed;
 import dev.takt.execution.DowntimeOpened;
 import dev.takt.execution.OperationCompleted;
+import dev.takt.execution.OperationPaused;
+import dev.takt.execution.OperationResumed;
 import dev.takt.execution.OperationStarted;
 import dev.takt.execution.QuantityReported;
 import dev.takt.orders.OperationView;
@@ -30,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class EventRecorder {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(EventRecorder.class);
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -63,6 +68,15 @@ class EventRecorder {
         state -> {
           if (!runExists(e.operationId(), e.workUnit())) {
             insertRun(e.operationId(), e.workUnit(), e.site(), e.orderNumber(), e.at(), null);
+          } else {
+            // the completion (or a later start) arrived first: the run began at the earliest
+            jdbc.sql(
+                    "UPDATE performance_run SET started_at = :at WHERE operation_id = :op"
+                        + " AND work_unit = :unit AND started_at > :at")
+                .param("at", Sql.ts(e.at()))
+                .param("op", e.operationId())
+                .param("unit", e.workUnit())
+                .update();
           }
           boolean ended =
               jdbc.sql(
@@ -79,18 +93,8 @@ class EventRecorder {
           Integer sequence =
               orders.operation(e.operationId()).map(OperationView::sequence).orElse(null);
           states.save(
-              new UnitState(
-                  e.site(),
-                  e.workUnit(),
-                  e.operationId(),
-                  e.orderNumber(),
-                  sequence,
-                  e.phase().name(),
-                  e.at(),
-                  state.downtimeId(),
-                  state.downtimeReason(),
-                  state.downSince(),
-                  e.at()));
+              state.onOperation(
+                  e.operationId(), e.orderNumber(), sequence, e.phase().name(), e.at()));
         });
   }
 
@@ -126,19 +130,7 @@ class EventRecorder {
               insertRun(e.operationId(), unit, e.site(), e.orderNumber(), e.at(), e.at());
             }
             if (e.operationId().equals(state.operationId())) {
-              states.save(
-                  new UnitState(
-                      e.site(),
-                      unit,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      state.downtimeId(),
-                      state.downtimeReason(),
-                      state.downSince(),
-                      e.at()));
+              states.save(state.offOperation(e.at()));
             }
           }
         });
@@ -174,6 +166,34 @@ class EventRecorder {
 
   @Async
   @TransactionalEventListener
+  void on(OperationPaused e) {
+    inUnit(
+        e.site(),
+        e.workUnit(),
+        e.at(),
+        state -> {
+          if (e.operationId().equals(state.operationId()) && !e.at().isBefore(state.phaseSince())) {
+            states.save(state.phase("PAUSED", e.reason(), e.at()));
+          }
+        });
+  }
+
+  @Async
+  @TransactionalEventListener
+  void on(OperationResumed e) {
+    inUnit(
+        e.site(),
+        e.workUnit(),
+        e.at(),
+        state -> {
+          if (e.operationId().equals(state.operationId()) && !e.at().isBefore(state.phaseSince())) {
+            states.save(state.phase(e.phase().name(), null, e.at()));
+          }
+        });
+  }
+
+  @Async
+  @TransactionalEventListener
   void on(DowntimeOpened e) {
     inUnit(
         e.site(),
@@ -187,19 +207,7 @@ class EventRecorder {
           if (stop.closedAt() != null) {
             return; // closed already: the close arrived first
           }
-          states.save(
-              new UnitState(
-                  e.site(),
-                  e.workUnit(),
-                  state.operationId(),
-                  state.orderNumber(),
-                  state.sequence(),
-                  state.phase(),
-                  state.phaseSince(),
-                  e.downtimeId(),
-                  stop.reason(),
-                  e.at(),
-                  e.at()));
+          states.save(state.down(e.downtimeId(), stop.reason(), e.at()));
         });
   }
 
@@ -224,19 +232,7 @@ class EventRecorder {
             buckets.rebuildStops(e.site(), e.workUnit(), stop.openedAt(), stop.closedAt());
           }
           if (e.downtimeId().equals(state.downtimeId())) {
-            states.save(
-                new UnitState(
-                    e.site(),
-                    e.workUnit(),
-                    state.operationId(),
-                    state.orderNumber(),
-                    state.sequence(),
-                    state.phase(),
-                    state.phaseSince(),
-                    state.downtimeId(),
-                    stop.reason(),
-                    state.downSince(),
-                    state.changedAt()));
+            states.save(state.downReason(stop.reason()));
           }
         });
   }
@@ -264,19 +260,7 @@ class EventRecorder {
               .update();
           buckets.rebuildStops(e.site(), e.workUnit(), e.openedAt(), e.closedAt());
           if (e.downtimeId().equals(state.downtimeId())) {
-            states.save(
-                new UnitState(
-                    e.site(),
-                    e.workUnit(),
-                    state.operationId(),
-                    state.orderNumber(),
-                    state.sequence(),
-                    state.phase(),
-                    state.phaseSince(),
-                    null,
-                    null,
-                    null,
-                    e.closedAt()));
+            states.save(state.up(e.closedAt()));
           }
         });
   }
@@ -354,8 +338,14 @@ class EventRecorder {
 
   /** Runs {@code work} in a transaction holding the unit's lock, then tells the live feed. */
   private void inUnit(String site, String workUnit, Instant at, Consumer<UnitState> work) {
-    states.ensure(site, workUnit, at);
-    tx.executeWithoutResult(status -> work.accept(states.lock(site, workUnit)));
+    try {
+      states.ensure(site, workUnit, at);
+      tx.executeWithoutResult(status -> work.accept(states.lock(site, workUnit)));
+    } catch (RuntimeException e) {
+      // the publication stays incomplete and is handed out again on restart
+      log.warn("Could not apply an event of {}/{} to OEE: {}", site, workUnit, e.toString());
+      throw e;
+    }
     feed.changed(site, workUnit);
   }
 }

@@ -865,11 +865,12 @@ public class OeeService {
         continue;
       }
       UnitState s = stateOf.getOrDefault(u.code(), UnitState.idle(u.siteCode(), u.code()));
+      // a down unit shows why it is down; a paused one why it was paused
+      String reason = s.downtimeId() != null ? s.downtimeReason() : s.pauseReason();
       Optional<ReasonView> rv =
-          s.downtimeReason() == null
+          reason == null
               ? Optional.empty()
-              : names.computeIfAbsent(
-                  s.downtimeReason(), k -> reasons.find(ReasonKind.DOWNTIME, k));
+              : names.computeIfAbsent(reason, k -> reasons.find(ReasonKind.DOWNTIME, k));
       OeeFigures f =
           shiftOee.get(Scope.of(Scope.Level.WORK_UNIT, u.siteCode(), u.code()).toString());
       tiles.add(
@@ -883,7 +884,7 @@ public class OeeService {
               s.since(),
               s.orderNumber(),
               s.sequence(),
-              s.downtimeReason(),
+              reason,
               rv.map(ReasonView::name).orElse(null),
               rv.map(ReasonView::colour).orElse(null),
               s.downtimeId(),

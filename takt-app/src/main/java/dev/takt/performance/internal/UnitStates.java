@@ -83,7 +83,7 @@ class UnitStates {
             """
             UPDATE performance_unit_state
                SET operation_id = :op, order_number = :order, sequence = :seq, phase = :phase,
-                   phase_since = :phaseSince, downtime_id = :down, downtime_reason = :reason,
+                   phase_since = :phaseSince, pause_reason = :pauseReason, downtime_id = :down, downtime_reason = :reason,
                    down_since = :downSince, changed_at = :changed
              WHERE site = :site AND work_unit = :unit
             """)
@@ -92,6 +92,7 @@ class UnitStates {
         .param("seq", s.sequence())
         .param("phase", s.phase())
         .param("phaseSince", Sql.ts(s.phaseSince()))
+        .param("pauseReason", s.pauseReason())
         .param("down", s.downtimeId())
         .param("reason", s.downtimeReason())
         .param("downSince", Sql.ts(s.downSince()))
@@ -111,6 +112,7 @@ class UnitStates {
         seq == null ? null : ((Number) seq).intValue(),
         rs.getString("phase"),
         Sql.instant(rs, "phase_since"),
+        rs.getString("pause_reason"),
         rs.getObject("downtime_id", UUID.class),
         rs.getString("downtime_reason"),
         Sql.instant(rs, "down_since"),
