@@ -15,6 +15,9 @@ public interface Equipment {
 
   boolean siteExists(String siteCode);
 
+  /** The zone of the site's clock (its shifts and its business days); empty for an unknown site. */
+  Optional<java.time.ZoneId> timeZone(String siteCode);
+
   /** The work units (machines) of this site, active or not, in code order; empty for none. */
   List<WorkUnitView> workUnits(String siteCode);
 

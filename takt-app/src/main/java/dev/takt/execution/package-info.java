@@ -10,9 +10,11 @@
  * dev.takt.equipment.Equipment} and reasons through {@link dev.takt.reasons.Reasons}.
  *
  * <p>Publishes {@link dev.takt.execution.OperationStarted}, {@link
+ * dev.takt.execution.OperationPaused}, {@link dev.takt.execution.OperationResumed}, {@link
  * dev.takt.execution.QuantityReported}, {@link dev.takt.execution.OperationCompleted}, {@link
- * dev.takt.execution.DowntimeOpened}, {@link dev.takt.execution.DowntimeClosed} and {@link
- * dev.takt.execution.MaterialConsumed}. Listens to none.
+ * dev.takt.execution.DowntimeOpened}, {@link dev.takt.execution.DowntimeClassified}, {@link
+ * dev.takt.execution.DowntimeClosed} and {@link dev.takt.execution.MaterialConsumed}. Listens to
+ * none.
  *
  * <p>Offers {@link dev.takt.execution.MachineBookings} to the machines module: downtimes opened and
  * closed by machine state and counts booked on the running operation, as the system.

@@ -28,6 +28,7 @@ final class Navigation {
   static final List<Section> SECTIONS =
       List.of(
           new Section("nav.plant", "/plant", OFFICE),
+          new Section("nav.performance", "/performance/plant", OFFICE),
           new Section("nav.products", "/products/materials", OFFICE),
           new Section("nav.production", "/production/orders", OFFICE),
           new Section("nav.machines", "/machines", OFFICE),

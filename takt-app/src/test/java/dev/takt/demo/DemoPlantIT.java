@@ -67,6 +67,39 @@ class DemoPlantIT {
   }
 
   @Test
+  void theLivePlantAndTheOeeDashboardHaveSomethingToShowOnTheFirstStart() throws Exception {
+    // MILL-01 is down (booked through execution; applied to the plant view on its own thread)
+    JsonNode mill = null;
+    for (int i = 0; i < 100; i++) {
+      for (JsonNode tile : api.asAdmin().get("/api/v1/oee/plant?site=DEMO").expect(200).json()) {
+        if (tile.path("workUnit").asString().equals("MILL-01")) {
+          mill = tile;
+        }
+      }
+      if (mill != null && mill.path("status").asString().equals("DOWN")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(mill).isNotNull();
+    assertThat(mill.path("status").asString()).isEqualTo("DOWN");
+    assertThat(mill.path("reason").asString()).isEqualTo("BRK-HYD");
+
+    // and the last week has history to chart
+    JsonNode week =
+        api.asAdmin().get("/api/v1/oee?scope=site:DEMO&groupBy=none").expect(200).json();
+    assertThat(week.path("rows").get(0).path("figures").path("total").decimalValue()).isPositive();
+    assertThat(
+            api.asAdmin()
+                .get("/api/v1/oee/losses?scope=site:DEMO")
+                .expect(200)
+                .json()
+                .path("downtimeByReason")
+                .size())
+        .isPositive();
+  }
+
+  @Test
   void theDemoPlantHasASiteWithMachinesAndAWorkingWeek() {
     JsonNode site = api.asAdmin().get("/api/v1/sites/DEMO").expect(200).json();
     assertThat(site.path("timeZone").asString()).isEqualTo("Europe/Berlin");

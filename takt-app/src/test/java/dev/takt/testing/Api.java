@@ -125,7 +125,6 @@ public class Api {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(baseUrl() + path))
               .timeout(Duration.ofSeconds(30))
-              .header("Accept", "application/json, application/problem+json")
               .method(
                   method,
                   body == null
@@ -133,6 +132,9 @@ public class Api {
                       : HttpRequest.BodyPublishers.ofString(toJson(body)));
       if (body != null) {
         request.header("Content-Type", "application/json");
+      }
+      if (!headers.containsKey("Accept")) {
+        request.header("Accept", "application/json, application/problem+json");
       }
       headers.forEach(request::header);
       try {

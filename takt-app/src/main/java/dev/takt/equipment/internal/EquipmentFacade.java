@@ -70,6 +70,12 @@ class EquipmentFacade implements Equipment, SiteDirectory {
 
   @Override
   @Transactional(readOnly = true)
+  public Optional<java.time.ZoneId> timeZone(String siteCode) {
+    return siteCode == null ? Optional.empty() : sites.byCode(siteCode).map(Site::zone);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public List<String> activeSiteCodes() {
     return sites.activeCodes();
   }

@@ -2,6 +2,7 @@ package dev.takt.execution.internal;
 
 import dev.takt.compliance.AuditTrail;
 import dev.takt.equipment.WorkUnitView;
+import dev.takt.execution.DowntimeClassified;
 import dev.takt.execution.DowntimeClosed;
 import dev.takt.execution.DowntimeOpened;
 import dev.takt.identity.SiteAccess;
@@ -100,6 +101,16 @@ public class DowntimeService {
         .update();
     Downtime after = get(site, workUnit, id, false);
     audit.updated(ENTITY, id.toString(), before, after);
+    events.publishEvent(
+        new DowntimeClassified(
+            id,
+            site,
+            after.workUnit(),
+            before.reason(),
+            after.reason(),
+            after.openedAt(),
+            after.closedAt(),
+            clock.instant()));
     return after;
   }
 

@@ -4,6 +4,8 @@ import dev.takt.compliance.AuditAction;
 import dev.takt.compliance.AuditTrail;
 import dev.takt.equipment.WorkUnitView;
 import dev.takt.execution.OperationCompleted;
+import dev.takt.execution.OperationPaused;
+import dev.takt.execution.OperationResumed;
 import dev.takt.execution.OperationStarted;
 import dev.takt.execution.Phase;
 import dev.takt.execution.QuantityReported;
@@ -153,8 +155,12 @@ public class ExecutionService {
     OperationExecution e = operations.lock(op);
     Bookings.requireVersion("operation", operationId, version, e.version());
     OperationProgress before = OperationProgress.of(e);
-    e.pause(unit.code(), code, clock.instant());
-    return saved(e, before);
+    Instant now = clock.instant();
+    e.pause(unit.code(), code, now);
+    OperationProgress after = saved(e, before);
+    events.publishEvent(
+        new OperationPaused(operationId, op.orderNumber(), op.site(), unit.code(), code, now));
+    return after;
   }
 
   @Transactional
@@ -164,8 +170,18 @@ public class ExecutionService {
     OperationExecution e = operations.lock(op);
     Bookings.requireVersion("operation", operationId, version, e.version());
     OperationProgress before = OperationProgress.of(e);
-    e.resume(unit.code(), clock.instant());
-    return saved(e, before);
+    Instant now = clock.instant();
+    e.resume(unit.code(), now);
+    OperationProgress after = saved(e, before);
+    events.publishEvent(
+        new OperationResumed(
+            operationId,
+            op.orderNumber(),
+            op.site(),
+            unit.code(),
+            e.units().get(unit.code()).phase(),
+            now));
+    return after;
   }
 
   /** Good, scrap and rework from one work unit, each ≥ 0 in the order's unit. */

@@ -1,0 +1,121 @@
+package dev.takt.performance.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code performance_unit_state} rows: the live state of each work unit, and the lock that
+ * applies one work unit's events one after the other (events arrive on several threads).
+ */
+@Component
+class UnitStates {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate newTransaction;
+
+  UnitStates(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * Makes sure the unit's row exists, in a transaction of its own (two first events of a new unit
+   * may race to insert it; the loser finds it there).
+   */
+  void ensure(String site, String workUnit, Instant at) {
+    if (find(site, workUnit).isPresent()) {
+      return;
+    }
+    try {
+      newTransaction.executeWithoutResult(
+          status ->
+              jdbc.sql(
+                      "INSERT INTO performance_unit_state (site, work_unit, changed_at)"
+                          + " VALUES (:site, :unit, :at)")
+                  .param("site", site)
+                  .param("unit", workUnit)
+                  .param("at", Sql.ts(at))
+                  .update());
+    } catch (DuplicateKeyException alreadyThere) {
+      // another event of this unit inserted it first
+    }
+  }
+
+  /** Locks the unit's row for the rest of the transaction and returns it. */
+  UnitState lock(String site, String workUnit) {
+    return jdbc.sql(
+            "SELECT * FROM performance_unit_state WHERE site = :site AND work_unit = :unit"
+                + " FOR UPDATE")
+        .param("site", site)
+        .param("unit", workUnit)
+        .query((rs, n) -> map(rs))
+        .single();
+  }
+
+  Optional<UnitState> find(String site, String workUnit) {
+    return jdbc.sql("SELECT * FROM performance_unit_state WHERE site = :site AND work_unit = :unit")
+        .param("site", site)
+        .param("unit", workUnit)
+        .query((rs, n) -> map(rs))
+        .optional();
+  }
+
+  List<UnitState> ofSite(String site) {
+    return jdbc.sql("SELECT * FROM performance_unit_state WHERE site = :site ORDER BY work_unit")
+        .param("site", site)
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
+  void save(UnitState s) {
+    jdbc.sql(
+            """
+            UPDATE performance_unit_state
+               SET operation_id = :op, order_number = :order, sequence = :seq, phase = :phase,
+                   phase_since = :phaseSince, pause_reason = :pauseReason, downtime_id = :down, downtime_reason = :reason,
+                   down_since = :downSince, changed_at = :changed
+             WHERE site = :site AND work_unit = :unit
+            """)
+        .param("op", s.operationId())
+        .param("order", s.orderNumber())
+        .param("seq", s.sequence())
+        .param("phase", s.phase())
+        .param("phaseSince", Sql.ts(s.phaseSince()))
+        .param("pauseReason", s.pauseReason())
+        .param("down", s.downtimeId())
+        .param("reason", s.downtimeReason())
+        .param("downSince", Sql.ts(s.downSince()))
+        .param("changed", Sql.ts(s.changedAt()))
+        .param("site", s.site())
+        .param("unit", s.workUnit())
+        .update();
+  }
+
+  private static UnitState map(ResultSet rs) throws SQLException {
+    Object seq = rs.getObject("sequence");
+    return new UnitState(
+        rs.getString("site"),
+        rs.getString("work_unit"),
+        rs.getObject("operation_id", UUID.class),
+        rs.getString("order_number"),
+        seq == null ? null : ((Number) seq).intValue(),
+        rs.getString("phase"),
+        Sql.instant(rs, "phase_since"),
+        rs.getString("pause_reason"),
+        rs.getObject("downtime_id", UUID.class),
+        rs.getString("downtime_reason"),
+        Sql.instant(rs, "down_since"),
+        Sql.instant(rs, "changed_at"));
+  }
+}

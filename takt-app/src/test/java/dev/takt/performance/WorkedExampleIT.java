@@ -1,0 +1,285 @@
+package dev.takt.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takt.testing.Api;
+import dev.takt.testing.TaktIntegrationTest;
+import dev.takt.testing.TestClock;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The published OEE worked example (../shared/testdata/oee: Vorne Industries' OEE worksheet) booked
+ * through the real shop-floor API: an 8-hour shift with two 15-minute breaks and a 30-minute meal,
+ * 47 minutes of downtime, an ideal rate of 60 parts a minute (ideal cycle 1 s), 19,271 parts of
+ * which 423 rejected. Published: availability 88.81 %, performance 86.11 %, quality 97.80 %, OEE
+ * 74.79 %.
+ */
+@TaktIntegrationTest
+@Import(TestClock.Config.class)
+class WorkedExampleIT {
+
+  /** Monday 2 March 2026, 06:00 in Berlin (CET, UTC+1): the start of the early shift. */
+  static final Instant SHIFT_START = Instant.parse("2026-03-02T05:00:00Z");
+
+  static final Instant SHIFT_END = SHIFT_START.plus(Duration.ofHours(8));
+
+  @Autowired Api api;
+  @Autowired TestClock clock;
+  OeeFloor floor;
+
+  @BeforeEach
+  void aPressWithTheWorkedExamplesShift() {
+    clock.set(SHIFT_START.minus(Duration.ofDays(1)));
+    floor = new OeeFloor(api);
+    floor.anEightHourShiftWithAnHourOfBreaks();
+  }
+
+  String oeePath(String scope, String groupBy) {
+    return "/api/v1/oee?scope="
+        + scope
+        + "&from="
+        + SHIFT_START
+        + "&to="
+        + SHIFT_END
+        + "&groupBy="
+        + groupBy;
+  }
+
+  /** Books the worked example's shift; returns the downtime's id. */
+  String bookTheWorkedExample(UUID operation) {
+    clock.set(SHIFT_START);
+    floor.start(operation);
+    clock.set(SHIFT_START.plus(Duration.ofHours(3))); // 09:00 local, between the breaks
+    String downtime = floor.openDowntime(floor.breakdown);
+    clock.advance(Duration.ofMinutes(47));
+    floor.closeDowntime(downtime);
+    clock.set(SHIFT_START.plus(Duration.ofHours(5))); // 11:00 local
+    floor.report(operation, 9000, 0);
+    clock.set(SHIFT_START.plus(Duration.ofMinutes(7 * 60 + 50))); // 13:50 local
+    floor.report(operation, 9848, 423);
+    clock.set(SHIFT_END);
+    return downtime;
+  }
+
+  @Test
+  void reproducesThePublishedWorkedExampleForTheShift() {
+    // given
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+
+    // when
+    bookTheWorkedExample(operation);
+
+    // then
+    JsonNode report =
+        floor.eventually(
+            oeePath("workUnit:" + floor.site + "/" + floor.unit, "shift"),
+            r ->
+                total(r).path("total").asLong() == 19271
+                    && total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
+    JsonNode shift = total(report);
+    assertThat(report.path("rows").size()).isEqualTo(1);
+    assertThat(report.path("rows").get(0).path("label").asString()).isEqualTo("2026-03-02 Early");
+    assertThat(shift.path("plannedSeconds").asLong()).isEqualTo(420 * 60);
+    assertThat(shift.path("plannedProductionSeconds").asLong()).isEqualTo(420 * 60);
+    assertThat(shift.path("runSeconds").asLong()).isEqualTo(373 * 60);
+    assertThat(shift.path("good").asLong()).isEqualTo(18848);
+    assertThat(shift.path("scrap").asLong()).isEqualTo(423);
+    assertThat(shift.path("availability").decimalValue()).isEqualByComparingTo("88.81");
+    assertThat(shift.path("performance").decimalValue()).isEqualByComparingTo("86.11");
+    assertThat(shift.path("quality").decimalValue()).isEqualByComparingTo("97.80");
+    assertThat(shift.path("oee").decimalValue()).isEqualByComparingTo("74.79");
+    assertThat(shift.path("failures").asLong()).isEqualTo(1);
+    assertThat(shift.path("mttrSeconds").asLong()).isEqualTo(47 * 60);
+    assertThat(shift.path("mtbfSeconds").asLong()).isEqualTo(373 * 60);
+  }
+
+  @Test
+  void theSameShiftSeenFromTheWorkCenterTheSiteAndTheDayGivesTheSameOee() {
+    // given
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+
+    // when
+    bookTheWorkedExample(operation);
+    floor.eventually(
+        oeePath("workUnit:" + floor.site + "/" + floor.unit, "none"),
+        r ->
+            total(r).path("total").asLong() == 19271
+                && total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
+
+    // then
+    for (String scope :
+        new String[] {"workCenter:" + floor.site + "/" + floor.workCenter, "site:" + floor.site}) {
+      JsonNode day =
+          api.asAdmin()
+              .get("/api/v1/oee?scope=" + scope + "&from=2026-03-02&to=2026-03-02&groupBy=day")
+              .expect(200)
+              .json();
+      assertThat(day.path("rows").size()).as(scope).isEqualTo(1);
+      assertThat(total(day).path("oee").decimalValue()).as(scope).isEqualByComparingTo("74.79");
+    }
+  }
+
+  @Test
+  void aDowntimeReclassifiedLaterAsPlannedLeavesThePlannedProductionTime() {
+    // given
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    String downtime = bookTheWorkedExample(operation);
+    String path = oeePath("workUnit:" + floor.site + "/" + floor.unit, "shift");
+    floor.eventually(path, r -> total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
+
+    // when: the shift leader finds it was the shift meeting, a planned stop
+    floor.classifyDowntime(downtime, floor.plannedStop);
+
+    // then: no availability loss; planned production time is 420 - 47 min
+    JsonNode after =
+        floor.eventually(path, r -> total(r).path("plannedStopSeconds").asLong() == 47 * 60);
+    assertThat(total(after).path("availabilityLossSeconds").asLong()).isZero();
+    assertThat(total(after).path("plannedProductionSeconds").asLong()).isEqualTo(373 * 60);
+    assertThat(total(after).path("availability").decimalValue()).isEqualByComparingTo("100.00");
+
+    // and back: the same numbers as before
+    floor.classifyDowntime(downtime, floor.breakdown);
+    JsonNode back =
+        floor.eventually(path, r -> total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
+    assertThat(total(back).path("oee").decimalValue()).isEqualByComparingTo("74.79");
+  }
+
+  @Test
+  void aStopShorterThanTheThresholdIsAPerformanceLossNotAnAvailabilityLoss() {
+    // given
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    clock.set(SHIFT_START);
+    floor.start(operation);
+
+    // when: a 2-minute stop without a reason
+    clock.set(SHIFT_START.plus(Duration.ofHours(1)));
+    String stop = floor.openDowntime(null);
+    clock.advance(Duration.ofMinutes(2));
+    floor.closeDowntime(stop);
+    clock.set(SHIFT_END);
+
+    // then
+    JsonNode report =
+        floor.eventually(
+            oeePath("workUnit:" + floor.site + "/" + floor.unit, "none"),
+            r -> total(r).path("performanceStopSeconds").asLong() == 120);
+    assertThat(total(report).path("availabilityLossSeconds").asLong()).isZero();
+    assertThat(total(report).path("unclassifiedSeconds").asLong()).isZero();
+  }
+
+  @Test
+  void anUnclassifiedStopIsItsOwnLossInThePareto() {
+    // given
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    clock.set(SHIFT_START);
+    floor.start(operation);
+
+    // when: a 20-minute stop nobody classified, and the worked example's breakdown
+    clock.set(SHIFT_START.plus(Duration.ofHours(1)));
+    String stop = floor.openDowntime(null);
+    clock.advance(Duration.ofMinutes(20));
+    floor.closeDowntime(stop);
+    clock.set(SHIFT_START.plus(Duration.ofHours(3)));
+    String breakdown = floor.openDowntime(floor.breakdown);
+    clock.advance(Duration.ofMinutes(47));
+    floor.closeDowntime(breakdown);
+    clock.set(SHIFT_END);
+
+    // then
+    String losses =
+        "/api/v1/oee/losses?scope=workUnit:"
+            + floor.site
+            + "/"
+            + floor.unit
+            + "&from="
+            + SHIFT_START
+            + "&to="
+            + SHIFT_END;
+    JsonNode pareto = floor.eventually(losses, r -> r.path("downtimeByReason").size() == 2);
+    assertThat(pareto.path("unclassifiedSeconds").asLong()).isEqualTo(20 * 60);
+    assertThat(pareto.path("downtimeByReason").get(0).path("reason").asString())
+        .isEqualTo(floor.breakdown);
+    assertThat(pareto.path("downtimeByReason").get(1).path("category").asString())
+        .isEqualTo("UNCLASSIFIED");
+    assertThat(pareto.path("downtimeByReason").get(1).path("cumulativePercent").decimalValue())
+        .isEqualByComparingTo("100.00");
+  }
+
+  @Test
+  void theOrdersOeeCoversTheTimeItsOperationRan() {
+    // given
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    bookTheWorkedExample(operation);
+    floor.complete(operation);
+    String order = floor.orderOf(operation);
+
+    // when
+    JsonNode oee =
+        floor.eventually(
+            "/api/v1/oee/orders/" + order,
+            r ->
+                r.path("total").path("total").asLong() == 19271
+                    && r.path("runs").size() == 1
+                    && !r.path("runs").get(0).path("to").isNull()
+                    && r.path("total").path("availabilityLossSeconds").asLong() == 47 * 60);
+
+    // then: it ran the whole shift, so the shift's numbers
+    assertThat(oee.path("total").path("oee").decimalValue()).isEqualByComparingTo("74.79");
+  }
+
+  @Test
+  void exportsTheShiftAsCsv() {
+    // given
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    bookTheWorkedExample(operation);
+    String path = oeePath("workUnit:" + floor.site + "/" + floor.unit, "shift");
+    floor.eventually(path, r -> total(r).path("total").asLong() == 19271);
+
+    // when
+    Api.Response csv = api.asAdmin().header("Accept", "text/csv").get(path);
+    Api.Response csvByFormat = api.asAdmin().get(path + "&format=csv");
+
+    // then
+    assertThat(csv.expect(200).contentType()).startsWith("text/csv");
+    String[] lines = csv.body().split("\r\n");
+    assertThat(lines[0]).startsWith("group,label,from,to,scope,");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[1]).contains(",19271,").contains(",88.81,86.11,97.80,74.79,");
+    assertThat(csvByFormat.expect(200).body()).isEqualTo(csv.body());
+  }
+
+  @Test
+  void theShiftReportComesAsPdf() {
+    // given
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    bookTheWorkedExample(operation);
+    floor.eventually(
+        oeePath("workUnit:" + floor.site + "/" + floor.unit, "shift"),
+        r -> total(r).path("total").asLong() == 19271);
+
+    // when
+    Api.Response pdf =
+        api.asAdmin()
+            .get("/performance/shifts/report.pdf?site=" + floor.site + "&shift=" + SHIFT_START);
+
+    // then
+    assertThat(pdf.expect(200).contentType()).startsWith("application/pdf");
+    assertThat(pdf.body()).startsWith("%PDF-");
+    api.asAdmin()
+        .get("/performance/shifts/report.pdf?site=" + floor.site + "&shift=yesterday")
+        .expect(400);
+  }
+
+  static JsonNode total(JsonNode report) {
+    JsonNode rows = report.path("rows");
+    return rows.isEmpty() ? report.path("none") : rows.get(0).path("figures");
+  }
+}
