@@ -13,7 +13,7 @@
 # missing in the table are lost messages.
 #
 # Knobs: RATES (events/s steps: 10000,20000,30000,40000,60000), RUN_SECONDS (60), MACHINES (200),
-# SIGNALS (50), KILL_RATE (30000), PORT (18091), SKIP_BUILD=1.
+# SIGNALS (50), KILL_RATE (30000), PORT (18091), SKIP_BUILD=1, ONLY_KILL=1 (just the kill -9 run).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -124,6 +124,7 @@ SELECT 'RESULT $1', 'events=' || (SELECT count(*) FROM r),
 SQL
 }
 
+[ "${ONLY_KILL:-}" = 1 ] && RATES=
 run=0
 for rate in ${RATES//,/ }; do
   run=$((run + 1))
@@ -149,8 +150,10 @@ for rate in ${RATES//,/ }; do
   sed "s/^COUNTED/RESULT broker-only-$rate/" "$WORK/count-$id.txt" | grep RESULT | tee -a "$OUT"
 done
 
+[ "${ONLY_KILL:-}" = 1 ] || {
 log "== COPY of the same rows (one 60 s run at 30,000 events/s: 1,800,000 rows)"
 $BENCH copy "jdbc:postgresql://127.0.0.1:5432/$DB" postgres "$MACHINES" "$SIGNALS" $((30000 * 60 / SIGNALS)) | tee -a "$OUT"
+}
 
 log "== kill -9 of the server during a run at $KILL_RATE events/s"
 id=k1
