@@ -13,6 +13,9 @@
  * dev.takt.execution.QuantityReported}, {@link dev.takt.execution.OperationCompleted}, {@link
  * dev.takt.execution.DowntimeOpened}, {@link dev.takt.execution.DowntimeClosed} and {@link
  * dev.takt.execution.MaterialConsumed}. Listens to none.
+ *
+ * <p>Declares the {@link dev.takt.execution.LotCheck} SPI: before a lot is booked as consumed, the
+ * module that owns lots (traceability) may refuse it (not released, expired, unknown).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Execution")
 package dev.takt.execution;

@@ -1,0 +1,232 @@
+package dev.takt.traceability.internal;
+
+import dev.takt.identity.SiteAccess;
+import dev.takt.shared.InvalidInputException;
+import dev.takt.shared.NotFoundException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Backward and forward traces over the genealogy graph.
+ *
+ * <p>One statement per trace: a {@code WITH RECURSIVE} walk over (link, lot, depth) from the
+ * start lot, joined to the lots it reaches and the links it took. The walk uses {@code UNION}, not
+ * {@code UNION ALL}, so a step it has taken is not taken again, and stops at the depth limit, so
+ * bad data with a cycle ends at the limit instead of running forever. The number of steps is capped
+ * in the statement itself ({@code LIMIT} on the walk: PostgreSQL stops walking there); a trace that
+ * reaches the cap says {@code truncated}. A lot reached on several paths counts once per path
+ * towards the cap and appears once in the result, at its smallest depth.
+ */
+@Service
+public class TraceService {
+
+  /** How far a trace walks by default and at most: fifty steps of genealogy. */
+  public static final int MAX_DEPTH = 50;
+
+  /** How many steps a trace takes by default. */
+  public static final int DEFAULT_MAX_LOTS = 10_000;
+
+  /** How many steps a trace may take at most, whatever is asked. */
+  public static final int HARD_MAX_LOTS = 50_000;
+
+  public enum Direction {
+    /** Towards the inputs: what went into the lot, down to the raw material and its supplier. */
+    BACKWARD,
+    /** Towards the outputs: every lot, serial and shipment that contains the lot. */
+    FORWARD
+  }
+
+  /** A lot reached by a trace, and in how many steps at the fewest. */
+  public record Node(Lot lot, int depth) {}
+
+  /** A trace: the start lot, the lots reached, the links walked, shipments of the lots reached. */
+  public record Trace(
+      Lot root,
+      Direction direction,
+      int depth,
+      int maxLots,
+      boolean truncated,
+      List<Node> lots,
+      List<Link> links,
+      List<Shipment> shipments) {}
+
+  private final JdbcClient jdbc;
+  private final LotRepository lots;
+  private final SiteAccess siteAccess;
+
+  TraceService(JdbcClient jdbc, LotRepository lots, SiteAccess siteAccess) {
+    this.jdbc = jdbc;
+    this.lots = lots;
+    this.siteAccess = siteAccess;
+  }
+
+  /** The trace of a lot the caller may see (its site), within the limits given. */
+  @Transactional(readOnly = true)
+  public Trace trace(UUID lotId, Direction direction, Integer depth, Integer maxLots) {
+    Lot root = lots.find(lotId).orElseThrow(() -> new NotFoundException("lot", lotId));
+    siteAccess.requireSite(root.site());
+    int d = depth == null ? MAX_DEPTH : depth;
+    int max = maxLots == null ? DEFAULT_MAX_LOTS : maxLots;
+    if (d < 1 || d > MAX_DEPTH) {
+      throw new InvalidInputException("depth", "must be between 1 and " + MAX_DEPTH);
+    }
+    if (max < 1 || max > HARD_MAX_LOTS) {
+      throw new InvalidInputException("maxLots", "must be between 1 and " + HARD_MAX_LOTS);
+    }
+    return trace(root, direction, d, max);
+  }
+
+  Trace trace(Lot root, Direction direction, int depth, int maxLots) {
+    boolean forward = direction == Direction.FORWARD;
+    String from = forward ? "parent_id" : "child_id";
+    String to = forward ? "child_id" : "parent_id";
+    String sql =
+        """
+        WITH RECURSIVE walk (link_id, lot_id, hops) AS (
+            SELECT CAST(NULL AS UUID), CAST(:root AS UUID), 0
+          UNION
+            SELECT l.id, l.%2$s, w.hops + 1
+              FROM walk w JOIN traceability_link l ON l.%1$s = w.lot_id
+             WHERE w.hops < :depth
+        )
+        SELECT w.hops AS walk_hops, %3$s,
+               k.id AS k_id, k.parent_id AS k_parent_id, k.child_id AS k_child_id,
+               k.kind AS k_kind, k.quantity AS k_quantity, k.unit AS k_unit,
+               k.order_number AS k_order_number, k.operation_id AS k_operation_id,
+               k.operation_seq AS k_operation_seq, k.work_unit AS k_work_unit,
+               k.operator AS k_operator, k.linked_at AS k_linked_at
+          FROM (SELECT link_id, lot_id, hops FROM walk LIMIT :cap) w
+          JOIN traceability_lot t ON t.id = w.lot_id
+          LEFT JOIN traceability_link k ON k.id = w.link_id
+        """
+            .formatted(from, to, LotRepository.LOT_COLUMNS);
+    Map<UUID, Node> nodes = new LinkedHashMap<>();
+    Map<UUID, Link> links = new LinkedHashMap<>();
+    int[] rows = {0};
+    jdbc.sql(sql)
+        .param("root", root.id())
+        .param("depth", depth)
+        .param("cap", maxLots + 1)
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> {
+              if (++rows[0] > maxLots) {
+                return; // the one step past the cap only tells that the trace is cut short
+              }
+              int at = rs.getInt("walk_hops");
+              UUID id = rs.getObject("id", UUID.class);
+              Node known = nodes.get(id);
+              if (known == null || known.depth() > at) {
+                nodes.put(id, new Node(known == null ? LotRepository.lot(rs) : known.lot(), at));
+              }
+              UUID linkId = rs.getObject("k_id", UUID.class);
+              if (linkId != null && !links.containsKey(linkId)) {
+                links.put(linkId, LotRepository.link(rs, "k_"));
+              }
+            });
+    boolean truncated = rows[0] > maxLots;
+    List<Node> reached = new ArrayList<>(nodes.values());
+    reached.sort(
+        Comparator.comparingInt(Node::depth)
+            .thenComparing(n -> n.lot().material())
+            .thenComparing(n -> n.lot().lotNumber()));
+    List<Shipment> shipments =
+        forward
+            ? lots.shipmentsOf(reached.stream().map(n -> n.lot().id()).toList())
+            : List.of();
+    return new Trace(
+        root,
+        direction,
+        depth,
+        maxLots,
+        truncated,
+        reached,
+        new ArrayList<>(links.values()),
+        shipments);
+  }
+
+  /** One line of a recall report: an affected lot, where it stands now, where it went. */
+  public record RecallLine(
+      int depth,
+      String site,
+      String material,
+      String lotNumber,
+      boolean serial,
+      LotStatus status,
+      java.math.BigDecimal quantity,
+      java.math.BigDecimal remaining,
+      String unit,
+      String orderNumber,
+      String shippedTo,
+      UUID lotId) {}
+
+  /** A recall report: the forward trace of a lot as lines, sorted as asked. */
+  public record Recall(Lot root, boolean truncated, List<RecallLine> lines) {}
+
+  /** The columns a recall report sorts by; a leading '-' sorts descending. */
+  public static final List<String> RECALL_SORTS =
+      List.of("depth", "site", "material", "lotNumber", "status", "remaining", "shippedTo");
+
+  @Transactional(readOnly = true)
+  public Recall recall(UUID lotId, String sort, Integer maxLots) {
+    Trace trace = trace(lotId, Direction.FORWARD, MAX_DEPTH, maxLots == null ? HARD_MAX_LOTS : maxLots);
+    Comparator<RecallLine> order = comparator(sort);
+    Map<UUID, List<String>> customers = new HashMap<>();
+    for (Shipment s : trace.shipments()) {
+      customers.computeIfAbsent(s.lotId(), k -> new ArrayList<>()).add(s.customer());
+    }
+    List<RecallLine> lines = new ArrayList<>();
+    for (Node node : trace.lots()) {
+      Lot l = node.lot();
+      lines.add(
+          new RecallLine(
+              node.depth(),
+              l.site(),
+              l.material(),
+              l.lotNumber(),
+              l.serial(),
+              l.status(),
+              l.quantity().value(),
+              l.remaining().value(),
+              l.quantity().unit().code(),
+              l.orderNumber(),
+              String.join("; ", customers.getOrDefault(l.id(), List.of())),
+              l.id()));
+    }
+    lines.sort(order);
+    return new Recall(trace.root(), trace.truncated(), lines);
+  }
+
+  private static Comparator<RecallLine> comparator(String sort) {
+    String key = sort == null || sort.isBlank() ? "depth" : sort.strip();
+    boolean descending = key.startsWith("-");
+    if (descending) {
+      key = key.substring(1);
+    }
+    Comparator<RecallLine> by =
+        switch (key) {
+          case "depth" -> Comparator.comparingInt(RecallLine::depth);
+          case "site" -> Comparator.comparing(RecallLine::site);
+          case "material" -> Comparator.comparing(RecallLine::material);
+          case "lotNumber" -> Comparator.comparing(RecallLine::lotNumber);
+          case "status" -> Comparator.comparing(r -> r.status().name());
+          case "remaining" -> Comparator.comparing(RecallLine::remaining);
+          case "shippedTo" -> Comparator.comparing(RecallLine::shippedTo);
+          default ->
+              throw new InvalidInputException(
+                  "sort", "must be one of " + RECALL_SORTS + ", with '-' before it to sort down");
+        };
+    if (descending) {
+      by = by.reversed();
+    }
+    return by.thenComparing(RecallLine::material).thenComparing(RecallLine::lotNumber);
+  }
+}
