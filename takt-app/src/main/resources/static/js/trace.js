@@ -72,7 +72,7 @@
         var label = lot.lotNumber + '\n' + lot.material;
         if (shippedTo[id]) { label += '\n' + T.shipped + ' ' + shippedTo[id].join(', '); }
         data.push({
-          id: id, name: lot.lotNumber, value: lot.status,
+          id: id, name: id, lotNumber: lot.lotNumber, value: lot.status,
           x: Number(d) * 220, y: (i - (ids.length - 1) / 2) * 80,
           symbolSize: id === lotId ? 26 : 16,
           itemStyle: { color: COLOURS[lot.status] || '#0b5cad',
@@ -121,7 +121,7 @@
         var node = data.filter(function (n) { return n.id === id; })[0];
         return node ? chart.convertToPixel({ seriesIndex: 0 }, [node.x, node.y]) : null;
       },
-      lots: data.map(function (n) { return { id: n.id, lotNumber: n.name }; })
+      lots: data.map(function (n) { return { id: n.id, lotNumber: n.lotNumber }; })
     };
     box.dataset.ready = 'true';
 

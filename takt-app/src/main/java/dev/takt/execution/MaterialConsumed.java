@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A lot of a component was consumed by an operation (for genealogy: what went into the order), at
- * a work unit of a site, booked by an operator.
+ * A lot of a component was consumed by an operation (for genealogy: what went into the order), at a
+ * work unit of a site, booked by an operator.
  */
 public record MaterialConsumed(
     UUID operationId,

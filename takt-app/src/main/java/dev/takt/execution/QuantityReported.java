@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Good, scrap and rework reported for an operation at a work unit by an operator; reasons null
- * when zero. {@code outputLot} is the lot the good quantity went into when the operator named one
- * (null: the default lot of the order), {@code serials} the serial numbers of the good units when
- * the product is serial-controlled (empty when none were given).
+ * Good, scrap and rework reported for an operation at a work unit by an operator; reasons null when
+ * zero. {@code outputLot} is the lot the good quantity went into when the operator named one (null:
+ * the default lot of the order), {@code serials} the serial numbers of the good units when the
+ * product is serial-controlled (empty when none were given).
  */
 public record QuantityReported(
     UUID operationId,

@@ -6,8 +6,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Material lots for tests, through the real lot API as the ERP and quality would: {@code
- * lots.aReleasedLot(site, "STEEL-1", "L-4711", "100", "kg")} receives the lot (into quarantine)
- * and releases it after incoming inspection.
+ * lots.aReleasedLot(site, "STEEL-1", "L-4711", "100", "kg")} receives the lot (into quarantine) and
+ * releases it after incoming inspection.
  */
 public final class LotFixture {
 
@@ -40,9 +40,7 @@ public final class LotFixture {
 
   public JsonNode release(String lotId) {
     return api.asAdmin()
-        .post(
-            "/api/v1/lots/" + lotId + "/release",
-            Map.of("reason", "Incoming inspection passed"))
+        .post("/api/v1/lots/" + lotId + "/release", Map.of("reason", "Incoming inspection passed"))
         .expect(200)
         .json()
         .path("lot");

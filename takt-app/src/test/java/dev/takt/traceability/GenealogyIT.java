@@ -111,8 +111,11 @@ class GenealogyIT {
     TracedPlant.AnOrder order = plant.aReleasedOrder(plant.housing, "10");
     plant.start(operator, order, "CNC1").expect(200);
     plant.lots.aReceivedLot(plant.site, plant.bar, "Q-1", "50", "kg");
-    String blocked = plant.lots.aReleasedLot(plant.site, plant.bar, "B-1", "50", "kg").path("id").asString();
-    api.asAdmin().post(LOTS + "/" + blocked + "/block", Map.of("reason", "Supplier complaint")).expect(200);
+    String blocked =
+        plant.lots.aReleasedLot(plant.site, plant.bar, "B-1", "50", "kg").path("id").asString();
+    api.asAdmin()
+        .post(LOTS + "/" + blocked + "/block", Map.of("reason", "Supplier complaint"))
+        .expect(200);
     Map<String, Object> expired = new HashMap<>();
     expired.put("site", plant.site);
     expired.put("material", plant.bar);
@@ -131,7 +134,11 @@ class GenealogyIT {
     assertRefused(plant.consume(operator, order, "CNC1", plant.bar, "NOPE-1", 1), "unknown");
     assertRefused(plant.consume(operator, order, "CNC1", plant.bar, "S-1", 3), "remain");
     assertThat(
-            api.asAdmin().get(TracedPlant.op(order.operation(), "consumptions")).expect(200).json().size())
+            api.asAdmin()
+                .get(TracedPlant.op(order.operation(), "consumptions"))
+                .expect(200)
+                .json()
+                .size())
         .isZero();
     assertThat(plant.lot(plant.bar, "S-1").path("remaining").path("value").decimalValue())
         .isEqualByComparingTo("2");
@@ -174,7 +181,8 @@ class GenealogyIT {
   @Test
   void blockingABarLotWithCascadeBlocksEverythingMadeFromIt() {
     // given: bar → housings → two pumps
-    String barId = plant.lots.aReleasedLot(plant.site, plant.bar, "BAR-C", "100", "kg").path("id").asString();
+    String barId =
+        plant.lots.aReleasedLot(plant.site, plant.bar, "BAR-C", "100", "kg").path("id").asString();
     TracedPlant.AnOrder housings = plant.aReleasedOrder(plant.housing, "4");
     plant.start(operator, housings, "CNC1").expect(200);
     plant.consume(operator, housings, "CNC1", plant.bar, "BAR-C", 6).expect(201);
@@ -182,7 +190,9 @@ class GenealogyIT {
     TracedPlant.AnOrder pumps = plant.aReleasedOrder(plant.pump, "2");
     plant.start(operator, pumps, "CNC2").expect(200);
     plant.consume(operator, pumps, "CNC2", plant.housing, housings.number(), 2).expect(201);
-    plant.report(operator, pumps, "CNC2", Map.of("good", 2, "serials", List.of("C-1", "C-2"))).expect(200);
+    plant
+        .report(operator, pumps, "CNC2", Map.of("good", 2, "serials", List.of("C-1", "C-2")))
+        .expect(200);
     plant.lots.aReleasedLot(plant.site, plant.bar, "BAR-OTHER", "10", "kg");
 
     // when: quality blocks the bar with cascade
@@ -200,17 +210,15 @@ class GenealogyIT {
     assertThat(plant.lot(plant.pump, "C-2").path("status").asString()).isEqualTo("BLOCKED");
     assertThat(plant.lot(plant.bar, "BAR-OTHER").path("status").asString()).isEqualTo("RELEASED");
     JsonNode history =
-        api.asAdmin()
-            .get(LOTS + "/C-1/history?material=" + plant.pump)
-            .expect(200)
-            .json();
+        api.asAdmin().get(LOTS + "/C-1/history?material=" + plant.pump).expect(200).json();
     assertThat(history.get(history.size() - 1).path("reason").asString())
         .contains("Wrong alloy")
         .contains("BAR-C");
     // a blocked housing can no longer be consumed
     TracedPlant.AnOrder more = plant.aReleasedOrder(plant.pump, "1");
     plant.start(operator, more, "CNC3").expect(200);
-    assertRefused(plant.consume(operator, more, "CNC3", plant.housing, housings.number(), 1), "BLOCKED");
+    assertRefused(
+        plant.consume(operator, more, "CNC3", plant.housing, housings.number(), 1), "BLOCKED");
   }
 
   private static void assertRefused(Api.Response response, String why) {

@@ -47,7 +47,8 @@ class LotMovementsAndTracesIT {
                     List.of(
                         Map.of("lotNumber", "A-1", "quantity", 30),
                         Map.of("lotNumber", "A-2", "quantity", 20)),
-                    "reason", "Two lines"))
+                    "reason",
+                    "Two lines"))
             .expect(201)
             .json();
     String a1 = parts.get(0).path("id").asString();
@@ -57,10 +58,12 @@ class LotMovementsAndTracesIT {
             .post(
                 LOTS + "/merge",
                 Map.of(
-                    "lotNumber", "M-1",
+                    "lotNumber",
+                    "M-1",
                     "sources",
                     List.of(Map.of("lot", a1, "quantity", 10), Map.of("lot", b, "quantity", 20)),
-                    "reason", "One container"))
+                    "reason",
+                    "One container"))
             .expect(201)
             .json();
     api.asAdmin()
@@ -99,7 +102,8 @@ class LotMovementsAndTracesIT {
         api.asAdmin()
             .post(
                 LOTS + "/" + a + "/split",
-                Map.of("parts", List.of(Map.of("lotNumber", "A-9", "quantity", 41)), "reason", "x"));
+                Map.of(
+                    "parts", List.of(Map.of("lotNumber", "A-9", "quantity", 41)), "reason", "x"));
     tooMuch.expect(409);
     assertThat(tooMuch.faultyFields()).containsExactly("parts");
     api.asAdmin()
@@ -147,16 +151,23 @@ class LotMovementsAndTracesIT {
 
     // then
     JsonNode two =
-        api.asAdmin().get(LOTS + "/" + chain.get(0) + "/trace?direction=forward&depth=2").expect(200).json();
+        api.asAdmin()
+            .get(LOTS + "/" + chain.get(0) + "/trace?direction=forward&depth=2")
+            .expect(200)
+            .json();
     assertThat(lotNumbers(two)).containsExactly("C1", "C2");
     JsonNode cut =
-        api.asAdmin().get(LOTS + "/" + chain.get(0) + "/trace?direction=forward&maxLots=3").expect(200).json();
+        api.asAdmin()
+            .get(LOTS + "/" + chain.get(0) + "/trace?direction=forward&maxLots=3")
+            .expect(200)
+            .json();
     assertThat(cut.path("truncated").asBoolean()).isTrue();
     assertThat(cut.path("lots").size()).isEqualTo(3);
     JsonNode whole = plant.trace(chain.get(5), "backward");
     assertThat(whole.path("truncated").asBoolean()).isFalse();
     assertThat(lotNumbers(whole)).containsExactly("C4", "C3", "C2", "C1", "C0");
-    for (String bad : List.of("depth=0", "depth=51", "maxLots=0", "maxLots=50001", "direction=up", "depth=x")) {
+    for (String bad :
+        List.of("depth=0", "depth=51", "maxLots=0", "maxLots=50001", "direction=up", "depth=x")) {
       Api.Response r = api.asAdmin().get(LOTS + "/" + chain.get(0) + "/trace?" + bad);
       r.expect(400);
     }
@@ -172,8 +183,11 @@ class LotMovementsAndTracesIT {
                 LOTS + "/" + r + "/split",
                 Map.of(
                     "parts",
-                    List.of(Map.of("lotNumber", "R-1", "quantity", 4), Map.of("lotNumber", "R-2", "quantity", 6)),
-                    "reason", "Two customers"))
+                    List.of(
+                        Map.of("lotNumber", "R-1", "quantity", 4),
+                        Map.of("lotNumber", "R-2", "quantity", 6)),
+                    "reason",
+                    "Two customers"))
             .expect(201)
             .json();
     api.asAdmin()
@@ -184,11 +198,13 @@ class LotMovementsAndTracesIT {
     api.asAdmin()
         .post(
             LOTS + "/" + parts.get(1).path("id").asString() + "/split",
-            Map.of("parts", List.of(Map.of("lotNumber", "R-2-A", "quantity", 1)), "reason", "Sample"))
+            Map.of(
+                "parts", List.of(Map.of("lotNumber", "R-2-A", "quantity", 1)), "reason", "Sample"))
         .expect(201);
 
     // when
-    JsonNode json = api.asAdmin().get(LOTS + "/" + r + "/recall?sort=-lotNumber").expect(200).json();
+    JsonNode json =
+        api.asAdmin().get(LOTS + "/" + r + "/recall?sort=-lotNumber").expect(200).json();
     Api.Response csv =
         api.asAdmin().header("Accept", "text/csv").get(LOTS + "/" + r + "/recall.csv?sort=depth");
 
@@ -203,18 +219,24 @@ class LotMovementsAndTracesIT {
     assertThat(csv.contentType()).startsWith("text/csv");
     String[] lines = csv.body().split("\r\n");
     assertThat(lines[0])
-        .isEqualTo("depth,site,material,lot,serial,status,quantity,remaining,unit,order,shipped_to");
+        .isEqualTo(
+            "depth,site,material,lot,serial,status,quantity,remaining,unit,order,shipped_to");
     assertThat(lines).hasSize(5);
     assertThat(lines[1]).startsWith("0," + plant.site + "," + plant.bar + ",R,");
     assertThat(lines[4]).contains(",R-2-A,");
-    String shipped = List.of(lines).stream().filter(l -> l.contains(",R-1,")).findFirst().orElseThrow();
+    String shipped =
+        List.of(lines).stream().filter(l -> l.contains(",R-1,")).findFirst().orElseThrow();
     // a formula is defused and quoted, not run by a spreadsheet
     assertThat(shipped).endsWith(",\"'=HYPERLINK(\"\"x\"\"), Inc\"");
     api.asAdmin().get(LOTS + "/" + r + "/recall?sort=price").expect(400);
   }
 
   private String released(String number, String quantity) {
-    return plant.lots.aReleasedLot(plant.site, plant.bar, number, quantity, "kg").path("id").asString();
+    return plant
+        .lots
+        .aReleasedLot(plant.site, plant.bar, number, quantity, "kg")
+        .path("id")
+        .asString();
   }
 
   private void link(String parent, String child) {
@@ -231,7 +253,13 @@ class LotMovementsAndTracesIT {
   }
 
   private java.math.BigDecimal remaining(String id) {
-    return api.asAdmin().get(LOTS + "/" + id).expect(200).json().path("remaining").path("value").decimalValue();
+    return api.asAdmin()
+        .get(LOTS + "/" + id)
+        .expect(200)
+        .json()
+        .path("remaining")
+        .path("value")
+        .decimalValue();
   }
 
   private String status(String id) {

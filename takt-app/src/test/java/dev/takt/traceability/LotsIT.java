@@ -60,14 +60,17 @@ class LotsIT {
     assertThat(lot.path("remaining").path("value").decimalValue()).isEqualByComparingTo("250.5");
     assertThat(lot.path("expiry").asString()).isEqualTo("2030-06-30");
     assertThat(plant.lot(plant.bar, "AL-1").path("id").asString()).isEqualTo(id);
-    assertThat(api.asAdmin().get(LOTS + "/AL-1").expect(200).json().path("id").asString()).isEqualTo(id);
+    assertThat(api.asAdmin().get(LOTS + "/AL-1").expect(200).json().path("id").asString())
+        .isEqualTo(id);
 
     // quality's decisions, each with a reason
     quality.post(LOTS + "/" + id + "/release", Map.of("reason", "Certificate checked")).expect(200);
     Api.Response again = quality.post(LOTS + "/" + id + "/release", Map.of("reason", "again"));
     again.expect(409);
     assertThat(again.json().path("detail").asString()).contains("RELEASED already");
-    quality.post(LOTS + "/" + id + "/block", Map.of("reason", "Customer complaint 4711")).expect(200);
+    quality
+        .post(LOTS + "/" + id + "/block", Map.of("reason", "Customer complaint 4711"))
+        .expect(200);
     JsonNode back =
         quality
             .post(LOTS + "/" + id + "/quarantine", Map.of("reason", "Re-test", "version", 2))
@@ -78,7 +81,8 @@ class LotsIT {
 
     JsonNode history = api.asAdmin().get(LOTS + "/" + id + "/history").expect(200).json();
     List<String> steps = new ArrayList<>();
-    history.forEach(h -> steps.add(h.path("toStatus").asString() + ":" + h.path("reason").asString()));
+    history.forEach(
+        h -> steps.add(h.path("toStatus").asString() + ":" + h.path("reason").asString()));
     assertThat(steps)
         .containsExactly(
             "QUARANTINE:received from Alu Nord GmbH",
@@ -109,7 +113,11 @@ class LotsIT {
     duplicate.expect(409);
     assertThat(duplicate.faultyFields()).containsExactly("lotNumber");
     JsonNode list =
-        api.asAdmin().get(LOTS + "?site=" + plant.site + "&q=AL-2").expect(200).json().path("items");
+        api.asAdmin()
+            .get(LOTS + "?site=" + plant.site + "&q=AL-2")
+            .expect(200)
+            .json()
+            .path("items");
     assertThat(list.size()).isEqualTo(1);
 
     // the same number for another material is another lot
@@ -151,21 +159,26 @@ class LotsIT {
     assertThat(malformed.contentType()).startsWith("application/problem+json");
 
     // and bad status changes
-    String id = plant.lots.aReceivedLot(plant.site, plant.bar, "AL-3", "5", "kg").path("id").asString();
+    String id =
+        plant.lots.aReceivedLot(plant.site, plant.bar, "AL-3", "5", "kg").path("id").asString();
     api.asAdmin().post(LOTS + "/" + id + "/release", Map.of("reason", "  ")).expect(400);
     api.asAdmin().post(LOTS + "/" + id + "/release", Map.of("reason", "x".repeat(501))).expect(400);
     api.asAdmin().post(LOTS + "/" + id + "/release", Map.of()).expect(400);
-    api.asAdmin().post(LOTS + "/" + UUID.randomUUID() + "/release", Map.of("reason", "x")).expect(404);
+    api.asAdmin()
+        .post(LOTS + "/" + UUID.randomUUID() + "/release", Map.of("reason", "x"))
+        .expect(404);
     api.asAdmin().get(LOTS + "/NO-SUCH-LOT").expect(404);
 
-    JsonNode list = api.asAdmin().get(LOTS + "?site=" + plant.site).expect(200).json().path("items");
+    JsonNode list =
+        api.asAdmin().get(LOTS + "?site=" + plant.site).expect(200).json().path("items");
     assertThat(list.size()).isEqualTo(1);
     assertThat(list.get(0).path("status").asString()).isEqualTo("QUARANTINE");
   }
 
   @Test
   void onlyTheRightRolesAtTheRightSiteMayReceiveDecideAndRead() {
-    String id = plant.lots.aReceivedLot(plant.site, plant.bar, "AL-4", "5", "kg").path("id").asString();
+    String id =
+        plant.lots.aReceivedLot(plant.site, plant.bar, "AL-4", "5", "kg").path("id").asString();
     Api.Caller operator = api.as(api.aUserWith(Role.OPERATOR, plant.site));
     Api.Caller planner = api.as(api.aUserWith(Role.PLANNER, plant.site));
     String elsewhere = "X" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();

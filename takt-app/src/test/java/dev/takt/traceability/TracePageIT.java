@@ -46,7 +46,8 @@ class TracePageIT {
   void theTracePageDrawsTheGenealogyAndAClickOnALotMovesThere() {
     // given: bar lot G-1 split into G-1-A and G-1-B
     TracedPlant plant = new TracedPlant(api);
-    String bar = plant.lots.aReleasedLot(plant.site, plant.bar, "G-1", "10", "kg").path("id").asString();
+    String bar =
+        plant.lots.aReleasedLot(plant.site, plant.bar, "G-1", "10", "kg").path("id").asString();
     JsonNode parts =
         api.asAdmin()
             .post(
@@ -56,7 +57,8 @@ class TracePageIT {
                     List.of(
                         Map.of("lotNumber", "G-1-A", "quantity", 4),
                         Map.of("lotNumber", "G-1-B", "quantity", 5)),
-                    "reason", "Two machines"))
+                    "reason",
+                    "Two machines"))
             .expect(201)
             .json();
     String partA = parts.get(0).path("id").asString();
@@ -74,7 +76,8 @@ class TracePageIT {
     page.getByLabel("Lot or supplier lot").fill("G-1");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
     Browser.screenshot(page, "traceability-lots");
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("G-1").setExact(true)).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("G-1").setExact(true))
+        .click();
 
     // then: the graph is drawn, and the links are listed with their records
     assertThat(page.locator("h1")).containsText("G-1");

@@ -66,10 +66,7 @@ final class TracedPlant {
     api.asAdmin().post("/api/v1/production-orders", order).expect(201);
     api.asAdmin().post("/api/v1/production-orders/" + number + "/release", null).expect(200);
     JsonNode ops =
-        api.asAdmin()
-            .get("/api/v1/production-orders/" + number + "/operations")
-            .expect(200)
-            .json();
+        api.asAdmin().get("/api/v1/production-orders/" + number + "/operations").expect(200).json();
     return new AnOrder(number, UUID.fromString(ops.get(0).path("id").asString()));
   }
 
@@ -104,17 +101,23 @@ final class TracedPlant {
   }
 
   JsonNode trace(String lotId, String direction) {
-    return api.asAdmin().get(LOTS + "/" + lotId + "/trace?direction=" + direction).expect(200).json();
+    return api.asAdmin()
+        .get(LOTS + "/" + lotId + "/trace?direction=" + direction)
+        .expect(200)
+        .json();
   }
 
   /** The lot numbers a trace reached, without its start. */
   static List<String> lotNumbers(JsonNode trace) {
     List<String> numbers = new ArrayList<>();
-    trace.path("lots").forEach(n -> {
-      if (n.path("depth").asInt() > 0) {
-        numbers.add(n.path("lot").path("lotNumber").asString());
-      }
-    });
+    trace
+        .path("lots")
+        .forEach(
+            n -> {
+              if (n.path("depth").asInt() > 0) {
+                numbers.add(n.path("lot").path("lotNumber").asString());
+              }
+            });
     return numbers;
   }
 
@@ -145,16 +148,23 @@ final class TracedPlant {
             .post(
                 "/api/v1/boms",
                 Map.of(
-                    "material", material,
-                    "baseQuantity", 1,
-                    "unit", "pcs",
+                    "material",
+                    material,
+                    "baseQuantity",
+                    1,
+                    "unit",
+                    "pcs",
                     "items",
                     List.of(
                         Map.of(
-                            "position", 10,
-                            "material", component,
-                            "quantity", new java.math.BigDecimal(quantity),
-                            "unit", unit))))
+                            "position",
+                            10,
+                            "material",
+                            component,
+                            "quantity",
+                            new java.math.BigDecimal(quantity),
+                            "unit",
+                            unit))))
             .expect(201)
             .json()
             .path("id")
@@ -168,8 +178,10 @@ final class TracedPlant {
             .post(
                 "/api/v1/routings",
                 Map.of(
-                    "material", material,
-                    "site", site,
+                    "material",
+                    material,
+                    "site",
+                    site,
                     "operations",
                     List.of(
                         Map.of(

@@ -91,7 +91,8 @@ public class ConsumptionService {
     }
     UnitOfMeasure uom = component.requiredQuantity().unit();
     Quantity amount = new Quantity(quantity, uom);
-    lotChecks.orderedStream()
+    lotChecks
+        .orderedStream()
         .forEach(check -> check.requireConsumable(op.site(), material, lot, amount));
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();

@@ -54,8 +54,7 @@ final class ExecutionRequests {
       @PositiveOrZero @Digits(integer = 13, fraction = 6) BigDecimal rework,
       @Pattern(regexp = REASON, message = REASON_RULE) String reworkReason,
       @Pattern(regexp = LOT, message = LOT_RULE) String outputLot,
-      @Size(max = 1000)
-          List<@NotBlank @Pattern(regexp = LOT, message = LOT_RULE) String> serials,
+      @Size(max = 1000) List<@NotBlank @Pattern(regexp = LOT, message = LOT_RULE) String> serials,
       @PositiveOrZero Long version) {}
 
   record Labour(

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * The demo plant's lots: released raw material for the released orders (aluminium bar lot {@code
  * AL-2611-01} for the housings turned on CNC-01, bolts, seal kits, impellers), and a finished
  * history to trace on the first start: bar lot {@code AL-2610-01} went into housing lot {@code
- * H-09001} (order PO-09001 on CNC-01), five of those housings into the pumps {@code
- * PO-09002-0001} … {@code -0005} (order PO-09002 on ASSY-01), which were shipped.
+ * H-09001} (order PO-09001 on CNC-01), five of those housings into the pumps {@code PO-09002-0001}
+ * … {@code -0005} (order PO-09002 on ASSY-01), which were shipped.
  */
 @Component
 class DemoLots {
@@ -41,14 +41,32 @@ class DemoLots {
     released(site, "RM-BOLT-M8", "B-2611-01", "2000", "pcs", "Schraub AG", "S-5521", null);
     Lot seals =
         released(
-            site, "RM-SEAL-KIT", "SK-2611-01", "100", "pcs", "Dicht KG", "DK-0193", LocalDate.of(2028, 12, 31));
-    Lot impellers = released(site, "SF-IMPELLER", "IMP-2611-01", "50", "pcs", "Bronze Works Ltd", "BW-3317", null);
+            site,
+            "RM-SEAL-KIT",
+            "SK-2611-01",
+            "100",
+            "pcs",
+            "Dicht KG",
+            "DK-0193",
+            LocalDate.of(2028, 12, 31));
+    Lot impellers =
+        released(
+            site, "SF-IMPELLER", "IMP-2611-01", "50", "pcs", "Bronze Works Ltd", "BW-3317", null);
     lots.receive(
         new LotCommands.Receive(
-            site, "RM-AL6061-80", "AL-2611-02", new BigDecimal("250"), "kg", "Alu Nord GmbH", "AN-77840", null));
+            site,
+            "RM-AL6061-80",
+            "AL-2611-02",
+            new BigDecimal("250"),
+            "kg",
+            "Alu Nord GmbH",
+            "AN-77840",
+            null));
 
     Instant lastWeek = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(7));
-    Lot oldBar = released(site, "RM-AL6061-80", "AL-2610-01", "300", "kg", "Alu Nord GmbH", "AN-77501", null);
+    Lot oldBar =
+        released(
+            site, "RM-AL6061-80", "AL-2610-01", "300", "kg", "Alu Nord GmbH", "AN-77501", null);
     Lot housings =
         lots.produced(
             site,
@@ -101,7 +119,14 @@ class DemoLots {
     Lot lot =
         lots.receive(
             new LotCommands.Receive(
-                site, material, number, new BigDecimal(quantity), unit, supplier, supplierLot, expiry));
+                site,
+                material,
+                number,
+                new BigDecimal(quantity),
+                unit,
+                supplier,
+                supplierLot,
+                expiry));
     return lots.release(lot.id(), "incoming inspection passed", null).lot();
   }
 }

@@ -90,7 +90,8 @@ class GenealogyRecorder implements LotCheck {
     if (quantity.unit().equals(found.remaining().unit())
         && quantity.value().compareTo(found.remaining().value()) > 0) {
       throw new ConflictException(
-          "lot", "only " + found.remaining() + " of lot " + found + " remain; " + quantity + " booked");
+          "lot",
+          "only " + found.remaining() + " of lot " + found + " remain; " + quantity + " booked");
     }
   }
 
@@ -102,17 +103,23 @@ class GenealogyRecorder implements LotCheck {
             .orElseThrow(
                 () ->
                     new ConflictException(
-                        "lot", "lot '" + consumed.lot() + "' of " + consumed.material() + " is unknown"));
+                        "lot",
+                        "lot '" + consumed.lot() + "' of " + consumed.material() + " is unknown"));
     if (!lot.remaining().unit().equals(consumed.quantity().unit())) {
       throw new ConflictException(
-          "lot", "lot " + lot + " is kept in " + lot.remaining().unit() + ", not " + consumed.quantity().unit());
+          "lot",
+          "lot "
+              + lot
+              + " is kept in "
+              + lot.remaining().unit()
+              + ", not "
+              + consumed.quantity().unit());
     }
     Lot drawn = lot.draw(consumed.quantity().value());
     register.save(
-        lot,
-        drawn,
-        "used up by order " + consumed.orderNumber() + " at " + consumed.workUnit());
-    Integer sequence = orders.operation(consumed.operationId()).map(OperationView::sequence).orElse(null);
+        lot, drawn, "used up by order " + consumed.orderNumber() + " at " + consumed.workUnit());
+    Integer sequence =
+        orders.operation(consumed.operationId()).map(OperationView::sequence).orElse(null);
     LotRepository.Input input =
         new LotRepository.Input(
             UUID.randomUUID(),
@@ -151,10 +158,10 @@ class GenealogyRecorder implements LotCheck {
     }
     boolean last =
         orders.operationsOf(op.orderNumber()).stream()
-            .mapToInt(OperationView::sequence)
-            .max()
-            .orElse(op.sequence())
-        == op.sequence();
+                .mapToInt(OperationView::sequence)
+                .max()
+                .orElse(op.sequence())
+            == op.sequence();
     List<UUID> outputs;
     if (!reported.serials().isEmpty()) {
       outputs = serials(reported, op, material, good);
@@ -189,7 +196,8 @@ class GenealogyRecorder implements LotCheck {
             number -> {
               if (lots.find(op.material(), number).isPresent()) {
                 throw new ConflictException(
-                    "serials", "serial number '" + number + "' of " + op.material() + " exists already");
+                    "serials",
+                    "serial number '" + number + "' of " + op.material() + " exists already");
               }
               return register
                   .newLot(

@@ -66,8 +66,8 @@ public record Lot(
   }
 
   /**
-   * What remains after drawing {@code amount}; refuses more than remains. A lot drawn to nothing
-   * is CONSUMED.
+   * What remains after drawing {@code amount}; refuses more than remains. A lot drawn to nothing is
+   * CONSUMED.
    */
   Lot draw(BigDecimal amount) {
     BigDecimal left = remaining.value().subtract(amount);

@@ -90,7 +90,8 @@ class LotRepository {
 
   /** The lot, locked until the transaction ends (bookings of one lot queue up here). */
   Optional<Lot> lock(UUID id) {
-    return jdbc.sql("SELECT " + LOT_COLUMNS + " FROM traceability_lot t WHERE t.id = :id FOR UPDATE")
+    return jdbc.sql(
+            "SELECT " + LOT_COLUMNS + " FROM traceability_lot t WHERE t.id = :id FOR UPDATE")
         .param("id", id)
         .query((rs, n) -> lot(rs))
         .optional();
@@ -140,7 +141,8 @@ class LotRepository {
       params.put("material", material);
     }
     if (search != null) {
-      sql.append(" AND (t.lot_number LIKE :search ESCAPE '!' OR t.supplier_lot LIKE :search ESCAPE '!')");
+      sql.append(
+          " AND (t.lot_number LIKE :search ESCAPE '!' OR t.supplier_lot LIKE :search ESCAPE '!')");
       params.put("search", like(search));
     }
     if (status != null) {
@@ -168,7 +170,8 @@ class LotRepository {
     return "%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
   }
 
-  void statusChanged(UUID lotId, LotStatus from, LotStatus to, String reason, String by, Instant at) {
+  void statusChanged(
+      UUID lotId, LotStatus from, LotStatus to, String reason, String by, Instant at) {
     jdbc.sql(
             """
             INSERT INTO traceability_lot_status_change
@@ -210,11 +213,12 @@ class LotRepository {
   void link(Link link, UUID sourceId) {
     if (sourceId != null
         && jdbc.sql(
-                "SELECT COUNT(*) FROM traceability_link WHERE source_id = :source AND child_id = :child")
-            .param("source", sourceId)
-            .param("child", link.childId())
-            .query(Long.class)
-            .single() > 0) {
+                    "SELECT COUNT(*) FROM traceability_link WHERE source_id = :source AND child_id = :child")
+                .param("source", sourceId)
+                .param("child", link.childId())
+                .query(Long.class)
+                .single()
+            > 0) {
       return;
     }
     jdbc.sql(
@@ -312,7 +316,8 @@ class LotRepository {
             .query(Long.class)
             .single();
     if (known == 0) {
-      jdbc.sql("INSERT INTO traceability_operation_output (operation_id, lot_id) VALUES (:op, :lot)")
+      jdbc.sql(
+              "INSERT INTO traceability_operation_output (operation_id, lot_id) VALUES (:op, :lot)")
           .param("op", operationId)
           .param("lot", lotId)
           .update();
@@ -345,7 +350,8 @@ class LotRepository {
   }
 
   List<Shipment> shipmentsOf(UUID lotId) {
-    return jdbc.sql("SELECT * FROM traceability_shipment WHERE lot_id = :lot ORDER BY shipped_at, id")
+    return jdbc.sql(
+            "SELECT * FROM traceability_shipment WHERE lot_id = :lot ORDER BY shipped_at, id")
         .param("lot", lotId)
         .query((rs, n) -> shipment(rs))
         .list();

@@ -34,10 +34,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The lot register's commands and reads: receiving, quality's status decisions (with a reason,
- * into the lot's history and the audit trail), splits, merges, transfers, rework and shipments.
- * Lots belong to a site: callers act only on lots of their sites. Every change is audited as
- * {@value #AUDIT_ENTITY} with {@code material/lotNumber} as key, in the same transaction.
+ * The lot register's commands and reads: receiving, quality's status decisions (with a reason, into
+ * the lot's history and the audit trail), splits, merges, transfers, rework and shipments. Lots
+ * belong to a site: callers act only on lots of their sites. Every change is audited as {@value
+ * #AUDIT_ENTITY} with {@code material/lotNumber} as key, in the same transaction.
  */
 @Service
 public class LotService {
@@ -86,12 +86,18 @@ public class LotService {
     if (!material.unit().code().equals(cmd.unit())) {
       throw new InvalidInputException(
           "unit",
-          "material " + material.number() + " is kept in " + material.unit() + ", not " + cmd.unit());
+          "material "
+              + material.number()
+              + " is kept in "
+              + material.unit()
+              + ", not "
+              + cmd.unit());
     }
     boolean serial = material.tracking() == Tracking.SERIAL;
     if (serial && cmd.quantity().compareTo(BigDecimal.ONE) != 0) {
       throw new InvalidInputException(
-          "quantity", "material " + material.number() + " is serial-controlled: one unit per serial");
+          "quantity",
+          "material " + material.number() + " is serial-controlled: one unit per serial");
     }
     requireNew(cmd.material(), cmd.lotNumber(), "lotNumber");
     Lot lot =
@@ -118,9 +124,7 @@ public class LotService {
     return lot;
   }
 
-  /**
-   * A lot by its id, or by its number (with the material when the number alone names several).
-   */
+  /** A lot by its id, or by its number (with the material when the number alone names several). */
   @Transactional(readOnly = true)
   public Lot resolve(String lotOrId, String material) {
     UUID id = uuid(lotOrId);
@@ -228,7 +232,11 @@ public class LotService {
       return new LotCommands.StatusChanged(blocked, List.of(), false);
     }
     TraceService.Trace forward =
-        traces.trace(blocked, TraceService.Direction.FORWARD, TraceService.MAX_DEPTH, TraceService.HARD_MAX_LOTS);
+        traces.trace(
+            blocked,
+            TraceService.Direction.FORWARD,
+            TraceService.MAX_DEPTH,
+            TraceService.HARD_MAX_LOTS);
     List<Lot> cascaded = new ArrayList<>();
     String why = reason.strip() + " (cascade from " + blocked + ")";
     for (TraceService.Node node : forward.lots()) {
@@ -257,7 +265,8 @@ public class LotService {
   Lot save(Lot before, Lot after, String reason) {
     Lot saved = lots.update(after);
     if (before.status() != saved.status()) {
-      lots.statusChanged(saved.id(), before.status(), saved.status(), reason, actor(), clock.instant());
+      lots.statusChanged(
+          saved.id(), before.status(), saved.status(), reason, actor(), clock.instant());
     }
     audit.updated(AUDIT_ENTITY, key(saved), before, saved);
     return saved;
@@ -277,7 +286,8 @@ public class LotService {
       }
       requireNew(source.material(), number, "parts[" + i + "].lotNumber");
     }
-    BigDecimal total = parts.stream().map(LotCommands.Part::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal total =
+        parts.stream().map(LotCommands.Part::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
     Lot after = draw(source, total, "parts");
     save(source, after, why);
     List<Lot> made = new ArrayList<>();
@@ -303,16 +313,25 @@ public class LotService {
       if (sources.containsKey(lotId)) {
         throw new InvalidInputException("sources[" + i + "].lot", "the same lot twice");
       }
+      String field = "sources[" + i + "].lot";
       Lot lot =
           lots.lock(lotId)
-              .orElseThrow(() -> new NotFoundException("lot", lotId));
+              .orElseThrow(
+                  () -> new InvalidInputException(field, "lot " + lotId + " does not exist"));
       siteAccess.requireSite(lot.site());
       requireMovable(lot);
       Lot first = sources.isEmpty() ? lot : sources.values().iterator().next();
       if (!first.material().equals(lot.material()) || !first.site().equals(lot.site())) {
         throw new InvalidInputException(
             "sources[" + i + "].lot",
-            "lot " + lot + " at " + lot.site() + " cannot merge with " + first + " at " + first.site());
+            "lot "
+                + lot
+                + " at "
+                + lot.site()
+                + " cannot merge with "
+                + first
+                + " at "
+                + first.site());
       }
       sources.put(lotId, lot);
     }
@@ -357,8 +376,8 @@ public class LotService {
   }
 
   /**
-   * Moves a quantity of a lot into another lot of the same material (created when it does not
-   * exist yet, with the source's status).
+   * Moves a quantity of a lot into another lot of the same material (created when it does not exist
+   * yet, with the source's status).
    */
   @Transactional
   public Lot transfer(UUID id, String toLotNumber, BigDecimal quantity, String reason) {

@@ -17,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Backward and forward traces over the genealogy graph.
  *
- * <p>One statement per trace: a {@code WITH RECURSIVE} walk over (link, lot, depth) from the
- * start lot, joined to the lots it reaches and the links it took. The walk uses {@code UNION}, not
- * {@code UNION ALL}, so a step it has taken is not taken again, and stops at the depth limit, so
- * bad data with a cycle ends at the limit instead of running forever. The number of steps is capped
- * in the statement itself ({@code LIMIT} on the walk: PostgreSQL stops walking there); a trace that
+ * <p>One statement per trace: a {@code WITH RECURSIVE} walk over (link, lot, hops) from the start
+ * lot, joined to the lots it reaches and the links it took. The walk uses {@code UNION}, not {@code
+ * UNION ALL}, so a step it has taken is not taken again, and stops at the depth limit, so bad data
+ * with a cycle ends at the limit instead of running forever. The number of steps is capped in the
+ * statement itself ({@code LIMIT} on the walk: PostgreSQL stops walking there); a trace that
  * reaches the cap says {@code truncated}. A lot reached on several paths counts once per path
  * towards the cap and appears once in the result, at its smallest depth.
  */
@@ -118,20 +118,21 @@ public class TraceService {
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
                 rs -> {
-              if (++rows[0] > maxLots) {
-                return; // the one step past the cap only tells that the trace is cut short
-              }
-              int at = rs.getInt("walk_hops");
-              UUID id = rs.getObject("id", UUID.class);
-              Node known = nodes.get(id);
-              if (known == null || known.depth() > at) {
-                nodes.put(id, new Node(known == null ? LotRepository.lot(rs) : known.lot(), at));
-              }
-              UUID linkId = rs.getObject("k_id", UUID.class);
-              if (linkId != null && !links.containsKey(linkId)) {
-                links.put(linkId, LotRepository.link(rs, "k_"));
-              }
-            });
+                  if (++rows[0] > maxLots) {
+                    return; // the one step past the cap only tells that the trace is cut short
+                  }
+                  int at = rs.getInt("walk_hops");
+                  UUID id = rs.getObject("id", UUID.class);
+                  Node known = nodes.get(id);
+                  if (known == null || known.depth() > at) {
+                    nodes.put(
+                        id, new Node(known == null ? LotRepository.lot(rs) : known.lot(), at));
+                  }
+                  UUID linkId = rs.getObject("k_id", UUID.class);
+                  if (linkId != null && !links.containsKey(linkId)) {
+                    links.put(linkId, LotRepository.link(rs, "k_"));
+                  }
+                });
     boolean truncated = rows[0] > maxLots;
     List<Node> reached = new ArrayList<>(nodes.values());
     reached.sort(
@@ -139,9 +140,7 @@ public class TraceService {
             .thenComparing(n -> n.lot().material())
             .thenComparing(n -> n.lot().lotNumber()));
     List<Shipment> shipments =
-        forward
-            ? lots.shipmentsOf(reached.stream().map(n -> n.lot().id()).toList())
-            : List.of();
+        forward ? lots.shipmentsOf(reached.stream().map(n -> n.lot().id()).toList()) : List.of();
     return new Trace(
         root,
         direction,
@@ -177,7 +176,8 @@ public class TraceService {
 
   @Transactional(readOnly = true)
   public Recall recall(UUID lotId, String sort, Integer maxLots) {
-    Trace trace = trace(lotId, Direction.FORWARD, MAX_DEPTH, maxLots == null ? HARD_MAX_LOTS : maxLots);
+    Trace trace =
+        trace(lotId, Direction.FORWARD, MAX_DEPTH, maxLots == null ? HARD_MAX_LOTS : maxLots);
     Comparator<RecallLine> order = comparator(sort);
     Map<UUID, List<String>> customers = new HashMap<>();
     for (Shipment s : trace.shipments()) {

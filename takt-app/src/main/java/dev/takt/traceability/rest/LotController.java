@@ -34,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Material lots and serials: received from the ERP or WMS (into QUARANTINE), released, blocked or
  * quarantined by quality with a reason, split, merged, transferred, reworked and shipped; their
- * backward and forward traces and recall reports. {@code {lot}} is a lot's id, or its number
- * (with {@code ?material=} when the number alone names lots of several materials).
+ * backward and forward traces and recall reports. {@code {lot}} is a lot's id, or its number (with
+ * {@code ?material=} when the number alone names lots of several materials).
  */
 @RestController
 @RequestMapping("/api/v1/lots")
@@ -193,9 +193,7 @@ class LotController {
     Lot merged =
         lots.merge(
             body.lotNumber(),
-            body.sources().stream()
-                .map(s -> new LotCommands.Draw(s.lot(), s.quantity()))
-                .toList(),
+            body.sources().stream().map(s -> new LotCommands.Draw(s.lot(), s.quantity())).toList(),
             body.reason());
     return ResponseEntity.created(URI.create(BASE + merged.id())).body(merged);
   }

@@ -38,12 +38,19 @@ final class RecallCsv {
     }
     String text = value;
     char first = text.charAt(0);
-    if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
+    if (first == '='
+        || first == '+'
+        || first == '-'
+        || first == '@'
+        || first == '\t'
         || first == '\r') {
       text = "'" + text;
     }
-    if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-        || text.indexOf('\r') >= 0 || !text.equals(value)) {
+    if (text.indexOf(',') >= 0
+        || text.indexOf('"') >= 0
+        || text.indexOf('\n') >= 0
+        || text.indexOf('\r') >= 0
+        || !text.equals(value)) {
       out.append('"').append(text.replace("\"", "\"\"")).append('"');
     } else {
       out.append(text);
