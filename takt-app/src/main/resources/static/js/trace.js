@@ -69,15 +69,26 @@
       });
       ids.forEach(function (id, i) {
         var lot = nodes[id].lot;
-        var label = lot.lotNumber + '\n' + lot.material;
-        if (shippedTo[id]) { label += '\n' + T.shipped + ' ' + shippedTo[id].join(', '); }
+        // Rich text: '{' and '}' cannot occur in lot numbers or material numbers; strip them from
+        // customer names, which are free text.
+        var label = '{lot|' + lot.lotNumber + '}\n{mat|' + lot.material + '}';
+        if (shippedTo[id]) {
+          label += '\n{ship|' + (T.shipped + ' ' + shippedTo[id].join(', ')).replace(/[{}|]/g, ' ') + '}';
+        }
         data.push({
           id: id, name: id, lotNumber: lot.lotNumber, value: lot.status,
           x: Number(d) * 220, y: (i - (ids.length - 1) / 2) * 80,
           symbolSize: id === lotId ? 26 : 16,
           itemStyle: { color: COLOURS[lot.status] || '#0b5cad',
                        borderColor: id === lotId ? '#14213d' : '#fff', borderWidth: id === lotId ? 3 : 1 },
-          label: { show: true, position: 'bottom', formatter: label, fontSize: 11 },
+          label: {
+            show: true, position: 'bottom', distance: 8, formatter: label, lineHeight: 14,
+            rich: {
+              lot: { fontWeight: 'bold', fontSize: 12, color: '#1b1f24' },
+              mat: { fontSize: 11, color: '#5b6470' },
+              ship: { fontSize: 11, color: '#0b5cad' }
+            }
+          },
           tooltip: { formatter: lot.lotNumber + ' · ' + lot.material + '<br>' + lot.status + ' · '
             + lot.remaining.value + ' ' + lot.remaining.unit }
         });

@@ -292,7 +292,7 @@ class LotController {
     return traces.recall(lots.resolve(lot, material).id(), sort, checkedMax(maxLots));
   }
 
-  @GetMapping(value = "/{lot}/recall.csv", produces = "text/csv")
+  @GetMapping("/{lot}/recall.csv")
   @RequiresRole({Role.ADMIN, Role.SUPERVISOR, Role.QUALITY, Role.AUDITOR})
   @Operation(summary = "The recall report as CSV (UTF-8, comma-separated, header line)")
   ResponseEntity<String> recallCsv(
