@@ -17,13 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Backward and forward traces over the genealogy graph.
  *
- * <p>One statement per trace: a {@code WITH RECURSIVE} walk over (link, lot, hops) from the start
- * lot, joined to the lots it reaches and the links it took. The walk uses {@code UNION}, not {@code
- * UNION ALL}, so a step it has taken is not taken again, and stops at the depth limit, so bad data
- * with a cycle ends at the limit instead of running forever. The number of steps is capped in the
- * statement itself ({@code LIMIT} on the walk: PostgreSQL stops walking there); a trace that
- * reaches the cap says {@code truncated}. A lot reached on several paths counts once per path
- * towards the cap and appears once in the result, at its smallest depth.
+ * <p>One statement per trace: a {@code WITH RECURSIVE} walk from the start lot over (lot, hops, the
+ * link taken with its columns), joined once to the lots it reaches by primary key. The walk uses
+ * {@code UNION}, not {@code UNION ALL}, so a step it has taken is not taken again, and stops at the
+ * depth limit, so bad data with a cycle ends at the limit instead of running forever. The number of
+ * steps is capped in the statement itself ({@code LIMIT} on the walk: PostgreSQL stops walking
+ * there); a trace that reaches the cap says {@code truncated}. A lot reached on several paths
+ * counts once per path towards the cap and appears once in the result, at its smallest depth.
  */
 @Service
 public class TraceService {
@@ -88,24 +88,30 @@ public class TraceService {
     boolean forward = direction == Direction.FORWARD;
     String from = forward ? "parent_id" : "child_id";
     String to = forward ? "child_id" : "parent_id";
+    // The walk carries the columns of the link it took (no second look-up per link), and the
+    // lots it reached are joined once, by primary key, after the LIMIT.
     String sql =
         """
-        WITH RECURSIVE walk (link_id, lot_id, hops) AS (
-            SELECT CAST(NULL AS UUID), CAST(:root AS UUID), 0
+        WITH RECURSIVE walk (lot_id, hops, k_id, k_parent_id, k_child_id, k_kind, k_quantity,
+                             k_unit, k_order_number, k_operation_id, k_operation_seq,
+                             k_work_unit, k_operator, k_linked_at) AS (
+            SELECT CAST(:root AS UUID), 0, CAST(NULL AS UUID), CAST(NULL AS UUID),
+                   CAST(NULL AS UUID), CAST(NULL AS VARCHAR(12)), CAST(NULL AS NUMERIC(19, 6)),
+                   CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(40)), CAST(NULL AS UUID),
+                   CAST(NULL AS INT), CAST(NULL AS VARCHAR(20)), CAST(NULL AS VARCHAR(60)),
+                   CAST(NULL AS TIMESTAMP WITH TIME ZONE)
           UNION
-            SELECT l.id, l.%2$s, w.hops + 1
+            SELECT l.%2$s, w.hops + 1, l.id, l.parent_id, l.child_id, l.kind, l.quantity,
+                   l.unit, l.order_number, l.operation_id, l.operation_seq, l.work_unit,
+                   l.operator, l.linked_at
               FROM walk w JOIN traceability_link l ON l.%1$s = w.lot_id
              WHERE w.hops < :depth
         )
-        SELECT w.hops AS walk_hops, %3$s,
-               k.id AS k_id, k.parent_id AS k_parent_id, k.child_id AS k_child_id,
-               k.kind AS k_kind, k.quantity AS k_quantity, k.unit AS k_unit,
-               k.order_number AS k_order_number, k.operation_id AS k_operation_id,
-               k.operation_seq AS k_operation_seq, k.work_unit AS k_work_unit,
-               k.operator AS k_operator, k.linked_at AS k_linked_at
-          FROM (SELECT link_id, lot_id, hops FROM walk LIMIT :cap) w
+        SELECT w.hops AS walk_hops, w.k_id, w.k_parent_id, w.k_child_id, w.k_kind,
+               w.k_quantity, w.k_unit, w.k_order_number, w.k_operation_id, w.k_operation_seq,
+               w.k_work_unit, w.k_operator, w.k_linked_at, %3$s
+          FROM (SELECT * FROM walk LIMIT :cap) w
           JOIN traceability_lot t ON t.id = w.lot_id
-          LEFT JOIN traceability_link k ON k.id = w.link_id
         """
             .formatted(from, to, LotRepository.LOT_COLUMNS);
     Map<UUID, Node> nodes = new LinkedHashMap<>();
