@@ -231,6 +231,95 @@ class LotMovementsAndTracesIT {
     api.asAdmin().get(LOTS + "/" + r + "/recall?sort=price").expect(400);
   }
 
+  @Test
+  void badMovementsAndShipmentsAreRefusedNamingTheFieldAndWriteNothing() {
+    String a = released("BAD-A", "10");
+    String b = released("BAD-B", "10");
+    String split = LOTS + "/" + a + "/split";
+    expectFault(split, Map.of("reason", "x"), "parts");
+    expectFault(split, Map.of("parts", List.of(), "reason", "x"), "parts");
+    expectFault(
+        split, Map.of("parts", List.of(Map.of("lotNumber", "P-1", "quantity", 1))), "reason");
+    expectFault(
+        split,
+        Map.of("parts", List.of(Map.of("lotNumber", "P 1", "quantity", 1)), "reason", "x"),
+        "lotNumber");
+    expectFault(
+        split,
+        Map.of("parts", List.of(Map.of("lotNumber", "P-1", "quantity", -1)), "reason", "x"),
+        "quantity");
+    expectFault(
+        split,
+        Map.of(
+            "parts",
+            List.of(
+                Map.of("lotNumber", "P-1", "quantity", 1),
+                Map.of("lotNumber", "P-1", "quantity", 1)),
+            "reason",
+            "x"),
+        "parts[1].lotNumber");
+    expectFault(
+        split,
+        Map.of(
+            "parts", List.of(Map.of("lotNumber", "P-1", "quantity", 1)), "reason", "x".repeat(501)),
+        "reason");
+    String merge = LOTS + "/merge";
+    expectFault(
+        merge,
+        Map.of(
+            "lotNumber", "M-X", "sources", List.of(Map.of("lot", a, "quantity", 1)), "reason", "x"),
+        "sources");
+    expectFault(
+        merge,
+        Map.of(
+            "lotNumber", "M-X",
+            "sources", List.of(Map.of("lot", "not-a-uuid", "quantity", 1)),
+            "reason", "x"),
+        "lot");
+    expectFault(
+        merge,
+        Map.of(
+            "lotNumber",
+            "M-X",
+            "sources",
+            List.of(
+                Map.of("lot", a, "quantity", 1),
+                Map.of("lot", UUID.randomUUID().toString(), "quantity", 1)),
+            "reason",
+            "x"),
+        "sources[1].lot");
+    String transfer = LOTS + "/" + a + "/transfer";
+    expectFault(transfer, Map.of("quantity", 1, "reason", "x"), "toLot");
+    expectFault(transfer, Map.of("toLot", "BAD-B", "quantity", "one", "reason", "x"), "quantity");
+    expectFault(transfer, Map.of("toLot", "BAD-A", "quantity", 1, "reason", "x"), "toLot");
+    expectFault(
+        LOTS + "/" + a + "/rework",
+        Map.of("lotNumber", "<b>RW</b>", "quantity", 1, "reason", "x"),
+        "lotNumber");
+    String ship = LOTS + "/" + a + "/shipments";
+    expectFault(ship, Map.of(), "customer");
+    expectFault(ship, Map.of("customer", "C".repeat(101)), "customer");
+    expectFault(ship, Map.of("customer", "ACME\u0007"), "customer");
+    expectFault(ship, Map.of("customer", "ACME", "quantity", 0), "quantity");
+    Api.Response malformed = api.asAdmin().send("POST", split, "{\"parts\": [");
+    malformed.expect(400);
+    Api.Response tooMuch = api.asAdmin().post(ship, Map.of("customer", "ACME", "quantity", 11));
+    tooMuch.expect(409);
+
+    // nothing moved
+    assertThat(remaining(a)).isEqualByComparingTo("10");
+    assertThat(remaining(b)).isEqualByComparingTo("10");
+    assertThat(api.asAdmin().get(LOTS + "/" + a + "/shipments").expect(200).json().size()).isZero();
+    assertThat(plant.trace(a, "forward").path("links").size()).isZero();
+  }
+
+  private void expectFault(String path, Object body, String field) {
+    Api.Response response = api.asAdmin().post(path, body);
+    response.expect(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.faultyFields()).as(response.toString()).anyMatch(f -> f.endsWith(field));
+  }
+
   private String released(String number, String quantity) {
     return plant
         .lots

@@ -127,6 +127,12 @@ public class LotService {
   /** A lot by its id, or by its number (with the material when the number alone names several). */
   @Transactional(readOnly = true)
   public Lot resolve(String lotOrId, String material) {
+    if (lotOrId.length() > 60) {
+      throw new InvalidInputException("lot", "size must be between 1 and 60");
+    }
+    if (material != null && material.length() > 40) {
+      throw new InvalidInputException("material", "size must be between 1 and 40");
+    }
     UUID id = uuid(lotOrId);
     if (id != null) {
       return get(id);

@@ -110,8 +110,7 @@ class LotController {
   })
   @Operation(summary = "A lot by id, or by number (and material)")
   Lot get(
-      @PathVariable @Size(max = 60) String lot,
-      @RequestParam(required = false) @Size(max = 40) String material) {
+      @PathVariable String lot, @RequestParam(required = false) @Size(max = 40) String material) {
     return lots.resolve(lot, material);
   }
 
@@ -127,8 +126,7 @@ class LotController {
   })
   @Operation(summary = "Every status change of the lot with its reason, oldest first")
   List<StatusChange> history(
-      @PathVariable @Size(max = 60) String lot,
-      @RequestParam(required = false) @Size(max = 40) String material) {
+      @PathVariable String lot, @RequestParam(required = false) @Size(max = 40) String material) {
     return lots.history(lots.resolve(lot, material).id());
   }
 
@@ -136,8 +134,8 @@ class LotController {
   @RequiresRole({Role.ADMIN, Role.QUALITY})
   @Operation(summary = "Release the lot for use, with a reason")
   LotCommands.StatusChanged release(
-      @PathVariable @Size(max = 60) String lot,
-      @RequestParam(required = false) @Size(max = 40) String material,
+      @PathVariable String lot,
+      @RequestParam(required = false) String material,
       @Valid @RequestBody LotRequests.Reason body) {
     return lots.release(lots.resolve(lot, material).id(), body.reason(), body.version());
   }
@@ -146,8 +144,8 @@ class LotController {
   @RequiresRole({Role.ADMIN, Role.QUALITY})
   @Operation(summary = "Put the lot into quarantine pending a decision, with a reason")
   LotCommands.StatusChanged quarantine(
-      @PathVariable @Size(max = 60) String lot,
-      @RequestParam(required = false) @Size(max = 40) String material,
+      @PathVariable String lot,
+      @RequestParam(required = false) String material,
       @Valid @RequestBody LotRequests.Reason body) {
     return lots.quarantine(lots.resolve(lot, material).id(), body.reason(), body.version());
   }
@@ -159,8 +157,8 @@ class LotController {
           "Block the lot, with a reason; cascade=true also blocks every lot and serial made from"
               + " it (its forward trace)")
   LotCommands.StatusChanged block(
-      @PathVariable @Size(max = 60) String lot,
-      @RequestParam(required = false) @Size(max = 40) String material,
+      @PathVariable String lot,
+      @RequestParam(required = false) String material,
       @Valid @RequestBody LotRequests.Block body) {
     return lots.block(
         lots.resolve(lot, material).id(),
@@ -173,8 +171,8 @@ class LotController {
   @RequiresRole({Role.ADMIN, Role.QUALITY, Role.SUPERVISOR, Role.INTEGRATION})
   @Operation(summary = "Split quantities off into new lots of the same material (201)")
   ResponseEntity<List<Lot>> split(
-      @PathVariable @Size(max = 60) String lot,
-      @RequestParam(required = false) @Size(max = 40) String material,
+      @PathVariable String lot,
+      @RequestParam(required = false) String material,
       @Valid @RequestBody LotRequests.Split body) {
     List<Lot> made =
         lots.split(
@@ -202,8 +200,8 @@ class LotController {
   @RequiresRole({Role.ADMIN, Role.QUALITY, Role.SUPERVISOR, Role.INTEGRATION})
   @Operation(summary = "Move a quantity into another lot of the same material (made if new)")
   Lot transfer(
-      @PathVariable @Size(max = 60) String lot,
-      @RequestParam(required = false) @Size(max = 40) String material,
+      @PathVariable String lot,
+      @RequestParam(required = false) String material,
       @Valid @RequestBody LotRequests.Transfer body) {
     return lots.transfer(
         lots.resolve(lot, material).id(), body.toLot(), body.quantity(), body.reason());
@@ -213,8 +211,8 @@ class LotController {
   @RequiresRole({Role.ADMIN, Role.QUALITY, Role.SUPERVISOR})
   @Operation(summary = "Reworked material becomes a new lot in QUARANTINE (201)")
   ResponseEntity<Lot> rework(
-      @PathVariable @Size(max = 60) String lot,
-      @RequestParam(required = false) @Size(max = 40) String material,
+      @PathVariable String lot,
+      @RequestParam(required = false) String material,
       @Valid @RequestBody LotRequests.Rework body) {
     Lot reworked =
         lots.rework(
@@ -226,8 +224,8 @@ class LotController {
   @RequiresRole({Role.ADMIN, Role.SUPERVISOR, Role.INTEGRATION})
   @Operation(summary = "Ship a quantity (default: all that remains) of a RELEASED lot (201)")
   ResponseEntity<Shipment> ship(
-      @PathVariable @Size(max = 60) String lot,
-      @RequestParam(required = false) @Size(max = 40) String material,
+      @PathVariable String lot,
+      @RequestParam(required = false) String material,
       @Valid @RequestBody LotRequests.Ship body) {
     Lot found = lots.resolve(lot, material);
     Shipment shipment =
@@ -247,8 +245,7 @@ class LotController {
   })
   @Operation(summary = "Where the lot was shipped, oldest first")
   List<Shipment> shipments(
-      @PathVariable @Size(max = 60) String lot,
-      @RequestParam(required = false) @Size(max = 40) String material) {
+      @PathVariable String lot, @RequestParam(required = false) @Size(max = 40) String material) {
     return lots.shipments(lots.resolve(lot, material).id());
   }
 
@@ -269,7 +266,7 @@ class LotController {
               + " operations, work units, operators, times. depth ≤ 50; maxLots default 10,000,"
               + " at most 50,000, else truncated")
   TraceService.Trace trace(
-      @PathVariable @Size(max = 60) String lot,
+      @PathVariable String lot,
       @RequestParam(required = false) @Size(max = 40) String material,
       @RequestParam(defaultValue = "backward") @Size(max = 20) String direction,
       @RequestParam(required = false) Integer depth,
@@ -285,7 +282,7 @@ class LotController {
               + " remaining) and to whom it was shipped; sort by depth, site, material,"
               + " lotNumber, status, remaining or shippedTo ('-' first: descending)")
   TraceService.Recall recall(
-      @PathVariable @Size(max = 60) String lot,
+      @PathVariable String lot,
       @RequestParam(required = false) @Size(max = 40) String material,
       @RequestParam(required = false) @Size(max = 20) String sort,
       @RequestParam(required = false) Integer maxLots) {
@@ -296,7 +293,7 @@ class LotController {
   @RequiresRole({Role.ADMIN, Role.SUPERVISOR, Role.QUALITY, Role.AUDITOR})
   @Operation(summary = "The recall report as CSV (UTF-8, comma-separated, header line)")
   ResponseEntity<String> recallCsv(
-      @PathVariable @Size(max = 60) String lot,
+      @PathVariable String lot,
       @RequestParam(required = false) @Size(max = 40) String material,
       @RequestParam(required = false) @Size(max = 20) String sort,
       @RequestParam(required = false) Integer maxLots) {
