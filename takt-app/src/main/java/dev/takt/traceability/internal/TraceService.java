@@ -20,10 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>One statement per trace: a {@code WITH RECURSIVE} walk from the start lot over (lot, hops, the
  * link taken with its columns), joined once to the lots it reaches by primary key. The walk uses
  * {@code UNION}, not {@code UNION ALL}, so a step it has taken is not taken again, and stops at the
- * depth limit, so bad data with a cycle ends at the limit instead of running forever. The number of
- * steps is capped in the statement itself ({@code LIMIT} on the walk: PostgreSQL stops walking
- * there); a trace that reaches the cap says {@code truncated}. A lot reached on several paths
- * counts once per path towards the cap and appears once in the result, at its smallest depth.
+ * depth limit, so bad data with a cycle ends at the limit instead of running forever.
+ *
+ * <p>PostgreSQL walks breadth first, so the nearest lots come first. A trace keeps at most {@code
+ * maxLots} lots (each once, at its smallest depth) and says {@code truncated} when there were more;
+ * the walk itself is capped in the statement at {@value #STEPS_PER_LOT} steps per lot asked for
+ * ({@code LIMIT}: PostgreSQL stops walking there), since a lot is often reached by several links.
  */
 @Service
 public class TraceService {
@@ -31,11 +33,14 @@ public class TraceService {
   /** How far a trace walks by default and at most: fifty steps of genealogy. */
   public static final int MAX_DEPTH = 50;
 
-  /** How many steps a trace takes by default. */
+  /** How many lots a trace returns by default. */
   public static final int DEFAULT_MAX_LOTS = 10_000;
 
-  /** How many steps a trace may take at most, whatever is asked. */
+  /** How many lots a trace may return at most, whatever is asked. */
   public static final int HARD_MAX_LOTS = 50_000;
+
+  /** Steps of the walk allowed per lot asked for: lots are reached by several links. */
+  static final int STEPS_PER_LOT = 8;
 
   public enum Direction {
     /** Towards the inputs: what went into the lot, down to the raw material and its supplier. */
@@ -116,20 +121,27 @@ public class TraceService {
             .formatted(from, to, LotRepository.LOT_COLUMNS);
     Map<UUID, Node> nodes = new LinkedHashMap<>();
     Map<UUID, Link> links = new LinkedHashMap<>();
+    int steps = maxLots * STEPS_PER_LOT;
     int[] rows = {0};
+    boolean[] cut = {false};
     jdbc.sql(sql)
         .param("root", root.id())
         .param("depth", depth)
-        .param("cap", maxLots + 1)
+        .param("cap", steps + 1)
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
                 rs -> {
-                  if (++rows[0] > maxLots) {
-                    return; // the one step past the cap only tells that the trace is cut short
+                  if (++rows[0] > steps) {
+                    cut[0] = true; // the one step past the cap only tells that there is more
+                    return;
                   }
                   int at = rs.getInt("walk_hops");
                   UUID id = rs.getObject("id", UUID.class);
                   Node known = nodes.get(id);
+                  if (known == null && nodes.size() >= maxLots) {
+                    cut[0] = true; // a lot past the limit, and the link to it, are left out
+                    return;
+                  }
                   if (known == null || known.depth() > at) {
                     nodes.put(
                         id, new Node(known == null ? LotRepository.lot(rs) : known.lot(), at));
@@ -139,7 +151,11 @@ public class TraceService {
                     links.put(linkId, LotRepository.link(rs, "k_"));
                   }
                 });
-    boolean truncated = rows[0] > maxLots;
+    boolean truncated = cut[0];
+    // Past the limit the walk went on from lots left out; their links go too.
+    links
+        .values()
+        .removeIf(l -> !nodes.containsKey(l.parentId()) || !nodes.containsKey(l.childId()));
     List<Node> reached = new ArrayList<>(nodes.values());
     reached.sort(
         Comparator.comparingInt(Node::depth)
