@@ -28,6 +28,8 @@ import tools.jackson.databind.JsonNode;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "takt.demo.data=on",
+      "takt.simulator.enabled=true",
+      "takt.simulator.port=0",
       "takt.admin.password=" + Api.ADMIN_PASSWORD,
       "takt.security.bcrypt-strength=4",
       "logging.level.root=WARN"
@@ -37,6 +39,32 @@ import tools.jackson.databind.JsonNode;
 class DemoPlantIT {
 
   @Autowired Api api;
+
+  @Test
+  void theDemoMachinesShowLiveStatesFromTheBuiltInSimulatorWithinAMinute() throws Exception {
+    JsonNode connections = api.asAdmin().get("/api/v1/connections?site=DEMO").expect(200).json();
+    assertThat(connections.get(0).path("name").asString()).isEqualTo("SIM-OPCUA");
+    long deadline = System.currentTimeMillis() + 60_000;
+    List<String> live = new ArrayList<>();
+    while (System.currentTimeMillis() < deadline) {
+      live.clear();
+      api.asAdmin()
+          .get("/api/v1/machine-states?site=DEMO")
+          .expect(200)
+          .json()
+          .forEach(
+              s -> {
+                if (!s.path("state").asString().equals("OFFLINE")) {
+                  live.add(s.path("workUnit").asString());
+                }
+              });
+      if (live.size() == 3) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(live).containsExactlyInAnyOrder("CNC-01", "CNC-02", "MILL-01");
+  }
 
   @Test
   void theDemoPlantHasASiteWithMachinesAndAWorkingWeek() {

@@ -26,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "takt.demo.data=on",
+      "takt.simulator.enabled=false", // the terminal, not machine data, is tested here
       "takt.admin.password=" + Api.ADMIN_PASSWORD,
       "takt.security.bcrypt-strength=4",
       "logging.level.root=WARN",

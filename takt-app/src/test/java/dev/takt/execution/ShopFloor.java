@@ -11,17 +11,17 @@ import tools.jackson.databind.JsonNode;
  * A shop floor for execution tests, built through the real APIs: a site with a work center and work
  * units, the reason codes an operator books, and bookings that carry an idempotency key.
  */
-final class ShopFloor {
+public final class ShopFloor {
 
-  final Api api;
-  final String site;
-  final String workCenter;
-  final String otherWorkCenter;
-  final String downtimeReason;
-  final String scrapReason;
-  final String reworkReason;
+  public final Api api;
+  public final String site;
+  public final String workCenter;
+  public final String otherWorkCenter;
+  public final String downtimeReason;
+  public final String scrapReason;
+  public final String reworkReason;
 
-  ShopFloor(Api api) {
+  public ShopFloor(Api api) {
     this.api = api;
     String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     site = "S" + suffix;
@@ -38,7 +38,7 @@ final class ShopFloor {
     reworkReason = aReason("REWORK", "DEBURR-" + suffix);
   }
 
-  void aWorkUnit(String workCenter, String code) {
+  public void aWorkUnit(String workCenter, String code) {
     api.asAdmin()
         .post(
             "/api/v1/work-units",
@@ -73,7 +73,7 @@ final class ShopFloor {
     return "/api/v1/operations/" + operationId + "/" + action;
   }
 
-  Api.Response start(UUID operation, String unit, String phase) {
+  public Api.Response start(UUID operation, String unit, String phase) {
     return book(api.asAdmin(), op(operation, "start"), Map.of("workUnit", unit, "phase", phase));
   }
 
@@ -81,11 +81,11 @@ final class ShopFloor {
     return book(api.asAdmin(), op(operation, "report"), Map.of("workUnit", unit, "good", good));
   }
 
-  JsonNode progress(UUID operation) {
+  public JsonNode progress(UUID operation) {
     return api.asAdmin().get("/api/v1/operations/" + operation).expect(200).json();
   }
 
-  int auditCount(String entity, String key) {
+  public int auditCount(String entity, String key) {
     return api.asAdmin()
         .get("/api/v1/audit?entity=" + entity + "&key=" + key + "&limit=1000")
         .expect(200)

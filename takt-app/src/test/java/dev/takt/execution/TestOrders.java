@@ -17,33 +17,33 @@ import tools.jackson.databind.JsonNode;
  * an ERP and a planner would: a material with a released BOM (one lot-tracked steel part, one
  * untracked oil) and routing (operations 10, 20, … at the work center), then an order, released.
  */
-final class TestOrders {
+public final class TestOrders {
 
   private static final String ORDERS = "/api/v1/production-orders";
 
   /** Released order of the fixtures: its number and operation ids in sequence order. */
-  record AnOrder(String orderNumber, List<UUID> operations, String lotTracked) {
-    UUID first() {
+  public record AnOrder(String orderNumber, List<UUID> operations, String lotTracked) {
+    public UUID first() {
       return operations.getFirst();
     }
 
-    UUID second() {
+    public UUID second() {
       return operations.get(1);
     }
   }
 
   private final Api api;
 
-  TestOrders(Api api) {
+  public TestOrders(Api api) {
     this.api = api;
   }
 
   /** 100 pcs, due in a week, two operations (10, 20) at the work center, one lot-tracked part. */
-  AnOrder aReleasedOrderWithTwoOperations(String site, String workCenter) {
+  public AnOrder aReleasedOrderWithTwoOperations(String site, String workCenter) {
     return aReleasedOrder(site, workCenter, "100", Instant.now().plus(7, ChronoUnit.DAYS), 0, 2);
   }
 
-  AnOrder aReleasedOrder(
+  public AnOrder aReleasedOrder(
       String site,
       String workCenter,
       String quantity,

@@ -23,7 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
       "takt.demo.data=off",
       "takt.admin.password=" + Api.ADMIN_PASSWORD,
       "takt.security.bcrypt-strength=4",
-      "logging.level.root=WARN"
+      "logging.level.root=WARN",
+      "takt.simulator.port=0"
     })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(Api.class)

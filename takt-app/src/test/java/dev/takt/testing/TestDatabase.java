@@ -104,10 +104,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
               name);
       // DB_CLOSE_DELAY=-1 keeps it while the pool lives; it goes with the context's pool.
     }
+    Map<String, Object> all = new java.util.HashMap<>(props);
+    // Each context spools machine signals into a directory of its own.
+    all.put(
+        "takt.machines.spool.dir",
+        java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "takt-spool-" + name)
+            .toString());
     context
         .getEnvironment()
         .getPropertySources()
-        .addFirst(new MapPropertySource("testDatabase", props));
+        .addFirst(new MapPropertySource("testDatabase", all));
   }
 
   private static void execute(String sql) {

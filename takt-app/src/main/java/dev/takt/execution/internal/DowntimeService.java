@@ -47,6 +47,12 @@ public class DowntimeService {
 
   @Transactional
   public Downtime open(String site, String workUnit, String reason) {
+    return open(site, workUnit, reason, clock.instant());
+  }
+
+  /** Opens a downtime that began at {@code now} (a machine's stop, reported as it happened). */
+  @Transactional
+  Downtime open(String site, String workUnit, String reason, Instant now) {
     siteAccess.requireSite(site);
     WorkUnitView unit = bookings.workUnit(site, workUnit);
     String code = reason == null ? null : bookings.reason(ReasonKind.DOWNTIME, reason, "reason");
@@ -63,7 +69,6 @@ public class DowntimeService {
               + ")");
     }
     UUID id = UUID.randomUUID();
-    Instant now = clock.instant();
     jdbc.sql(
             """
             INSERT INTO execution_downtime (id, site, work_unit, work_center, reason, opened_at,
@@ -100,6 +105,12 @@ public class DowntimeService {
 
   @Transactional
   public Downtime close(String site, String workUnit, UUID id, Long version) {
+    return close(site, workUnit, id, version, clock.instant());
+  }
+
+  /** Closes a downtime as of {@code now} (a machine's restart, reported as it happened). */
+  @Transactional
+  Downtime close(String site, String workUnit, UUID id, Long version, Instant now) {
     siteAccess.requireSite(site);
     Downtime before = get(site, workUnit, id, true);
     Bookings.requireVersion("downtime", id, version, before.version());
@@ -107,7 +118,9 @@ public class DowntimeService {
       throw new ConflictException(
           null, "downtime " + id + " is closed already (since " + before.closedAt() + ")");
     }
-    Instant now = clock.instant();
+    if (now.isBefore(before.openedAt())) {
+      now = before.openedAt();
+    }
     jdbc.sql(
             "UPDATE execution_downtime SET closed_at = :now, open_unit = NULL, version = version + 1"
                 + " WHERE id = :id")
@@ -140,6 +153,18 @@ public class DowntimeService {
         .param("open", open)
         .query((rs, n) -> map(rs))
         .list();
+  }
+
+  /** The work unit's open downtime, if any, locked for this transaction. */
+  @Transactional
+  Optional<Downtime> openOn(String site, String workUnit) {
+    return jdbc.sql(
+            "SELECT * FROM execution_downtime WHERE site = :site AND work_unit = :unit"
+                + " AND closed_at IS NULL FOR UPDATE")
+        .param("site", site)
+        .param("unit", workUnit)
+        .query((rs, n) -> map(rs))
+        .optional();
   }
 
   @Transactional(readOnly = true)

@@ -103,6 +103,20 @@ class OperationRepository {
         .findFirst();
   }
 
+  /** The operation this work unit is RUNNING (producing) on now, if any. */
+  Optional<UUID> runningOn(String site, String workUnit) {
+    return jdbc
+        .sql(
+            "SELECT operation_id FROM execution_unit_run"
+                + " WHERE site = :site AND work_unit = :unit AND state = 'RUNNING'")
+        .param("site", site)
+        .param("unit", workUnit)
+        .query(UUID.class)
+        .list()
+        .stream()
+        .findFirst();
+  }
+
   void save(OperationExecution e) {
     jdbc.sql(
             """
