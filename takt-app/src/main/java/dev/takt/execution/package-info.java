@@ -16,6 +16,9 @@
  * dev.takt.execution.DowntimeClosed} and {@link dev.takt.execution.MaterialConsumed}. Listens to
  * none.
  *
+ * <p>Declares the {@link dev.takt.execution.LotCheck} SPI: before a lot is booked as consumed, the
+ * module that owns lots (traceability) may refuse it (not released, expired, unknown).
+ *
  * <p>Offers {@link dev.takt.execution.MachineBookings} to the machines module: downtimes opened and
  * closed by machine state and counts booked on the running operation, as the system.
  */

@@ -31,6 +31,7 @@ final class Navigation {
           new Section("nav.performance", "/performance/plant", OFFICE),
           new Section("nav.products", "/products/materials", OFFICE),
           new Section("nav.production", "/production/orders", OFFICE),
+          new Section("nav.traceability", "/traceability/lots", OFFICE),
           new Section("nav.machines", "/machines", OFFICE),
           new Section("nav.reasons", "/reasons", OFFICE),
           new Section("nav.people", "/people", Set.of(Role.ADMIN)),

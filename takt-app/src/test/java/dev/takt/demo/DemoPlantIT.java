@@ -196,6 +196,32 @@ class DemoPlantIT {
   }
 
   @Test
+  void theDemoPlantHasAReleasedBarLotForCnc01AndAShippedPumpHistoryToTrace() {
+    JsonNode bar = api.asAdmin().get("/api/v1/lots/AL-2611-01").expect(200).json();
+    assertThat(bar.path("status").asString()).isEqualTo("RELEASED");
+    assertThat(bar.path("material").asString()).isEqualTo("RM-AL6061-80");
+
+    JsonNode pump = api.asAdmin().get("/api/v1/lots/PO-09002-0001").expect(200).json();
+    JsonNode backward =
+        api.asAdmin()
+            .get("/api/v1/lots/" + pump.path("id").asString() + "/trace?direction=backward")
+            .expect(200)
+            .json();
+    List<String> inputs = new ArrayList<>();
+    backward.path("lots").forEach(n -> inputs.add(n.path("lot").path("lotNumber").asString()));
+    assertThat(inputs).contains("H-09001", "AL-2610-01", "IMP-2611-01", "SK-2611-01");
+
+    JsonNode oldBar = api.asAdmin().get("/api/v1/lots/AL-2610-01").expect(200).json();
+    JsonNode forward =
+        api.asAdmin()
+            .get("/api/v1/lots/" + oldBar.path("id").asString() + "/trace?direction=forward")
+            .expect(200)
+            .json();
+    assertThat(forward.path("lots").size()).isEqualTo(7);
+    assertThat(forward.path("shipments").size()).isEqualTo(5);
+  }
+
+  @Test
   void theSeedIsAuditedAsTheSystemAndTheChainIsIntact() {
     JsonNode records =
         api.asAdmin().get("/api/v1/audit?entity=site&key=DEMO").expect(200).json().path("items");

@@ -64,4 +64,51 @@ class DemoTerminalIT {
       Browser.screenshot(page, "terminal-demo");
     }
   }
+
+  @Test
+  void theDemoBarLotIsReleasedForTheHousingsTurnedOnCnc01AndTheQuarantinedOneIsRefused() {
+    String operation =
+        api.asAdmin()
+            .get("/api/v1/production-orders/PO-10001/operations")
+            .expect(200)
+            .json()
+            .get(0)
+            .path("id")
+            .asString();
+    String path = "/api/v1/operations/" + operation;
+    api.asAdmin()
+        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+        .post(path + "/start", java.util.Map.of("workUnit", "CNC-01", "phase", "RUN"))
+        .expect(200);
+    api.asAdmin()
+        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+        .post(
+            path + "/consumptions",
+            java.util.Map.of(
+                "workUnit",
+                "CNC-01",
+                "material",
+                "RM-AL6061-80",
+                "lot",
+                "AL-2611-01",
+                "quantity",
+                1.35))
+        .expect(201);
+    var refused =
+        api.asAdmin()
+            .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+            .post(
+                path + "/consumptions",
+                java.util.Map.of(
+                    "workUnit",
+                    "CNC-01",
+                    "material",
+                    "RM-AL6061-80",
+                    "lot",
+                    "AL-2611-02",
+                    "quantity",
+                    1.35));
+    refused.expect(409);
+    assertThat(refused.json().path("detail").asString()).contains("QUARANTINE");
+  }
 }

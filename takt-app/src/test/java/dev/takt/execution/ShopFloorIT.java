@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.takt.orders.OrderStatus;
 import dev.takt.shared.Role;
 import dev.takt.testing.Api;
+import dev.takt.testing.LotFixture;
 import dev.takt.testing.TaktIntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -72,6 +73,7 @@ class ShopFloorIT {
         .expect(200);
     book(operator, op(order.first(), "clock-off"), Map.of("workUnit", "M1", "operator", "anna"))
         .expect(200);
+    new LotFixture(api).aReleasedLot(floor.site, order.lotTracked(), "L-4711", "100", "kg");
     JsonNode consumed =
         book(
                 operator,

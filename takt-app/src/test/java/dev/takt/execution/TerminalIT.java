@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.takt.orders.OrderStatus;
 import dev.takt.testing.Api;
 import dev.takt.testing.Browser;
+import dev.takt.testing.LotFixture;
 import dev.takt.testing.TaktIntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -92,6 +93,7 @@ class TerminalIT {
     Browser.screenshot(page, "terminal-running");
 
     // scan a lot: the only lot-tracked component, 0.25 kg per piece by default
+    new LotFixture(api).aReleasedLot(floor.site, order.lotTracked(), "L-0815", "50", "kg");
     scan(page, "L-0815");
     assertThat(page.locator("#pad-title")).containsText(order.lotTracked());
     assertThat(page.locator("#amount")).hasValue("0.25");

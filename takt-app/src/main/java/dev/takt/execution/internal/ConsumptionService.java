@@ -2,6 +2,7 @@ package dev.takt.execution.internal;
 
 import dev.takt.compliance.AuditTrail;
 import dev.takt.equipment.WorkUnitView;
+import dev.takt.execution.LotCheck;
 import dev.takt.execution.MaterialConsumed;
 import dev.takt.orders.ComponentView;
 import dev.takt.orders.OperationView;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Material consumption by lot: what went into an order, for genealogy. Only lot-tracked components
  * of the order's BOM snapshot are booked here (others are not traced by lot), in the component's
- * unit.
+ * unit. When a {@link LotCheck} is there (the traceability module), it is asked first, so a lot in
+ * quarantine, blocked, used up or past its expiry is refused at the terminal with its reason.
  */
 @Service
 public class ConsumptionService {
@@ -37,6 +40,7 @@ public class ConsumptionService {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final ObjectProvider<LotCheck> lotChecks;
 
   ConsumptionService(
       JdbcClient jdbc,
@@ -44,13 +48,15 @@ public class ConsumptionService {
       ProductionOrders orders,
       AuditTrail audit,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<LotCheck> lotChecks) {
     this.jdbc = jdbc;
     this.bookings = bookings;
     this.orders = orders;
     this.audit = audit;
     this.events = events;
     this.clock = clock;
+    this.lotChecks = lotChecks;
   }
 
   @Transactional
@@ -84,6 +90,10 @@ public class ConsumptionService {
       throw new InvalidInputException("lot", "is required for the lot-tracked '" + material + "'");
     }
     UnitOfMeasure uom = component.requiredQuantity().unit();
+    Quantity amount = new Quantity(quantity, uom);
+    lotChecks
+        .orderedStream()
+        .forEach(check -> check.requireConsumable(op.site(), material, lot, amount));
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
     jdbc.sql(
@@ -107,7 +117,15 @@ public class ConsumptionService {
     audit.created(ENTITY, id.toString(), created);
     events.publishEvent(
         new MaterialConsumed(
-            operationId, op.orderNumber(), material, lot, created.quantity(), now));
+            operationId,
+            op.orderNumber(),
+            op.site(),
+            unit.code(),
+            material,
+            lot,
+            created.quantity(),
+            created.consumedBy(),
+            now));
     return created;
   }
 

@@ -195,6 +195,40 @@ public class ExecutionService {
       BigDecimal rework,
       String reworkReason,
       Long version) {
+    return report(
+        operationId,
+        workUnit,
+        good,
+        scrap,
+        scrapReason,
+        rework,
+        reworkReason,
+        null,
+        List.of(),
+        version);
+  }
+
+  /**
+   * Good, scrap and rework from one work unit, with the lot the good quantity goes into ({@code
+   * outputLot}, null for the order's default lot) and the serial numbers of the good units of a
+   * serial-controlled product (empty for none). Traceability takes both from {@link
+   * QuantityReported}, in this transaction, and may refuse them (then nothing is booked).
+   */
+  @Transactional
+  public OperationProgress report(
+      UUID operationId,
+      String workUnit,
+      BigDecimal good,
+      BigDecimal scrap,
+      String scrapReason,
+      BigDecimal rework,
+      String reworkReason,
+      String outputLot,
+      List<String> serials,
+      Long version) {
+    if (serials == null) {
+      serials = List.of();
+    }
     OperationView op = bookings.workableOperation(operationId);
     WorkUnitView unit = bookings.workUnitFor(op, workUnit);
     good = orZero(good);
@@ -247,6 +281,9 @@ public class ExecutionService {
             scrapCode,
             r,
             reworkCode,
+            bookings.username(),
+            outputLot,
+            serials,
             now));
     confirmations.append(
         new Confirmations.Draft(

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Bodies of the shop-floor endpoints. {@code version} is optional everywhere: send the version of
@@ -38,6 +39,13 @@ final class ExecutionRequests {
       @NotBlank @Pattern(regexp = CODE, message = CODE_RULE) String workUnit,
       @PositiveOrZero Long version) {}
 
+  static final String LOT = "[A-Za-z0-9][A-Za-z0-9._-]{0,59}";
+  static final String LOT_RULE = "must be 1-60 letters, digits, '.', '_' or '-'";
+
+  /**
+   * {@code outputLot}: the lot the good quantity goes into (default: the order's own lot); {@code
+   * serials}: the serial numbers of the good units of a serial-controlled product.
+   */
   record Report(
       @NotBlank @Pattern(regexp = CODE, message = CODE_RULE) String workUnit,
       @PositiveOrZero @Digits(integer = 13, fraction = 6) BigDecimal good,
@@ -45,6 +53,8 @@ final class ExecutionRequests {
       @Pattern(regexp = REASON, message = REASON_RULE) String scrapReason,
       @PositiveOrZero @Digits(integer = 13, fraction = 6) BigDecimal rework,
       @Pattern(regexp = REASON, message = REASON_RULE) String reworkReason,
+      @Pattern(regexp = LOT, message = LOT_RULE) String outputLot,
+      @Size(max = 1000) List<@NotBlank @Pattern(regexp = LOT, message = LOT_RULE) String> serials,
       @PositiveOrZero Long version) {}
 
   record Labour(

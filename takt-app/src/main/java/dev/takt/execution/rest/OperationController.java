@@ -106,7 +106,8 @@ class OperationController {
   @Operation(
       summary =
           "Report good, scrap (with a SCRAP reason) and rework (with a REWORK reason) in the order"
-              + " unit; partial reports add up")
+              + " unit; partial reports add up. Optionally the output lot the good quantity goes"
+              + " into and the serial numbers of the good units")
   OperationProgress report(
       @PathVariable UUID operationId,
       @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -119,6 +120,8 @@ class OperationController {
         body.scrapReason(),
         body.rework(),
         body.reworkReason(),
+        body.outputLot(),
+        body.serials(),
         ExecutionRequests.version(body.version(), ifMatch));
   }
 
