@@ -17,15 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Backward and forward traces over the genealogy graph.
  *
- * <p>One statement per trace: a {@code WITH RECURSIVE} walk from the start lot over (lot, hops, the
- * link taken with its columns), joined once to the lots it reaches by primary key. The walk uses
- * {@code UNION}, not {@code UNION ALL}, so a step it has taken is not taken again, and stops at the
- * depth limit, so bad data with a cycle ends at the limit instead of running forever.
- *
- * <p>PostgreSQL walks breadth first, so the nearest lots come first. A trace keeps at most {@code
- * maxLots} lots (each once, at its smallest depth) and says {@code truncated} when there were more;
- * the walk itself is capped in the statement at {@value #STEPS_PER_LOT} steps per lot asked for
- * ({@code LIMIT}: PostgreSQL stops walking there), since a lot is often reached by several links.
+ * <p>One statement per trace: a {@code WITH RECURSIVE} walk from the start lot over (lot, hops),
+ * each lot kept once at its fewest hops, the nearest {@code maxLots} of them (by hops, then id)
+ * joined by primary key to their rows and to the links between them. The walk uses {@code UNION},
+ * not {@code UNION ALL}, so a (lot, hops) pair is visited once, and stops at the depth limit, so
+ * bad data with a cycle ends at the limit instead of running forever. A trace that reaches more
+ * lots than {@code maxLots} answers the nearest ones and says {@code truncated}; a lot reached by
+ * many paths counts once, so a recall is never cut short by the number of paths.
  */
 @Service
 public class TraceService {
@@ -38,9 +36,6 @@ public class TraceService {
 
   /** How many lots a trace may return at most, whatever is asked. */
   public static final int HARD_MAX_LOTS = 50_000;
-
-  /** Steps of the walk allowed per lot asked for: lots are reached by several links. */
-  static final int STEPS_PER_LOT = 8;
 
   public enum Direction {
     /** Towards the inputs: what went into the lot, down to the raw material and its supplier. */
@@ -93,69 +88,65 @@ public class TraceService {
     boolean forward = direction == Direction.FORWARD;
     String from = forward ? "parent_id" : "child_id";
     String to = forward ? "child_id" : "parent_id";
-    // The walk carries the columns of the link it took (no second look-up per link), and the
-    // lots it reached are joined once, by primary key, after the LIMIT.
+    // The walk visits (lot, hops) pairs only; each lot reached is kept once at its fewest hops,
+    // the nearest maxLots + 1 of them are joined to their rows by primary key, and each comes
+    // with the links that lead to it from another lot of the trace (one row per such link).
     String sql =
         """
-        WITH RECURSIVE walk (lot_id, hops, k_id, k_parent_id, k_child_id, k_kind, k_quantity,
-                             k_unit, k_order_number, k_operation_id, k_operation_seq,
-                             k_work_unit, k_operator, k_linked_at) AS (
-            SELECT CAST(:root AS UUID), 0, CAST(NULL AS UUID), CAST(NULL AS UUID),
-                   CAST(NULL AS UUID), CAST(NULL AS VARCHAR(12)), CAST(NULL AS NUMERIC(19, 6)),
-                   CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(40)), CAST(NULL AS UUID),
-                   CAST(NULL AS INT), CAST(NULL AS VARCHAR(20)), CAST(NULL AS VARCHAR(60)),
-                   CAST(NULL AS TIMESTAMP WITH TIME ZONE)
+        WITH RECURSIVE walk (lot_id, hops) AS (
+            SELECT CAST(:root AS UUID), 0
           UNION
-            SELECT l.%2$s, w.hops + 1, l.id, l.parent_id, l.child_id, l.kind, l.quantity,
-                   l.unit, l.order_number, l.operation_id, l.operation_seq, l.work_unit,
-                   l.operator, l.linked_at
+            SELECT l.%2$s, w.hops + 1
               FROM walk w JOIN traceability_link l ON l.%1$s = w.lot_id
              WHERE w.hops < :depth
+        ),
+        reached (lot_id, depth, rn) AS (
+            SELECT lot_id, depth, ROW_NUMBER() OVER (ORDER BY depth, lot_id)
+              FROM (SELECT lot_id, MIN(hops) AS depth FROM walk GROUP BY lot_id) g
+             ORDER BY depth, lot_id
+             LIMIT :cap
         )
-        SELECT w.hops AS walk_hops, w.k_id, w.k_parent_id, w.k_child_id, w.k_kind,
-               w.k_quantity, w.k_unit, w.k_order_number, w.k_operation_id, w.k_operation_seq,
-               w.k_work_unit, w.k_operator, w.k_linked_at, %3$s
-          FROM (SELECT * FROM walk LIMIT :cap) w
-          JOIN traceability_lot t ON t.id = w.lot_id
+        SELECT r.depth AS walk_hops, r.rn AS walk_rank, k.id AS k_id,
+               k.parent_id AS k_parent_id, k.child_id AS k_child_id, k.kind AS k_kind,
+               k.quantity AS k_quantity, k.unit AS k_unit, k.order_number AS k_order_number,
+               k.operation_id AS k_operation_id, k.operation_seq AS k_operation_seq,
+               k.work_unit AS k_work_unit, k.operator AS k_operator, k.linked_at AS k_linked_at,
+               %3$s
+          FROM reached r
+          JOIN traceability_lot t ON t.id = r.lot_id
+          LEFT JOIN traceability_link k
+            ON k.%2$s = r.lot_id AND k.%1$s IN (SELECT lot_id FROM reached)
         """
             .formatted(from, to, LotRepository.LOT_COLUMNS);
     Map<UUID, Node> nodes = new LinkedHashMap<>();
     Map<UUID, Link> links = new LinkedHashMap<>();
-    int steps = maxLots * STEPS_PER_LOT;
-    int[] rows = {0};
-    boolean[] cut = {false};
+    long[] reachedCount = {0};
     jdbc.sql(sql)
         .param("root", root.id())
         .param("depth", depth)
-        .param("cap", steps + 1)
+        .param("cap", maxLots + 1)
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
                 rs -> {
-                  if (++rows[0] > steps) {
-                    cut[0] = true; // the one step past the cap only tells that there is more
-                    return;
+                  long r = rs.getLong("walk_rank");
+                  reachedCount[0] = Math.max(reachedCount[0], r);
+                  if (r > maxLots) {
+                    return; // the one lot past the cap only tells that the trace is cut short
                   }
-                  int at = rs.getInt("walk_hops");
                   UUID id = rs.getObject("id", UUID.class);
-                  Node known = nodes.get(id);
-                  if (known == null && nodes.size() >= maxLots) {
-                    cut[0] = true; // a lot past the limit, and the link to it, are left out
-                    return;
-                  }
-                  if (known == null || known.depth() > at) {
-                    nodes.put(
-                        id, new Node(known == null ? LotRepository.lot(rs) : known.lot(), at));
+                  if (!nodes.containsKey(id)) {
+                    nodes.put(id, new Node(LotRepository.lot(rs), rs.getInt("walk_hops")));
                   }
                   UUID linkId = rs.getObject("k_id", UUID.class);
-                  if (linkId != null && !links.containsKey(linkId)) {
-                    links.put(linkId, LotRepository.link(rs, "k_"));
+                  if (linkId != null) {
+                    links.putIfAbsent(linkId, LotRepository.link(rs, "k_"));
                   }
                 });
-    boolean truncated = cut[0];
-    // Past the limit the walk went on from lots left out; their links go too.
+    // a link from the lot past the cap is not part of the answer
     links
         .values()
-        .removeIf(l -> !nodes.containsKey(l.parentId()) || !nodes.containsKey(l.childId()));
+        .removeIf(k -> !nodes.containsKey(k.parentId()) || !nodes.containsKey(k.childId()));
+    boolean truncated = reachedCount[0] > maxLots;
     List<Node> reached = new ArrayList<>(nodes.values());
     reached.sort(
         Comparator.comparingInt(Node::depth)

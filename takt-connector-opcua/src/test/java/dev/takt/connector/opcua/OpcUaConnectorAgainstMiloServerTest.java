@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 /** The connector against a real Eclipse Milo server running in the test (see MiloTestServer). */
 class OpcUaConnectorAgainstMiloServerTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(15);
+  // Generous: waits end as soon as the condition holds, and a loaded 2-core CI machine (server,
+  // client and other builds on it) once needed more than 15 s for one data change.
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String MILL = "mill-1";
 
   private MiloTestServer server;
