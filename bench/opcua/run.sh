@@ -83,6 +83,8 @@ sleep 10 # what was received in the window is committed
 # ticks whose values were set inside the window, with a second of margin on each side
 first=$(awk -v t="$t0" '$1 == "TICK" && $3 >= t + 1000 { print $2; exit }' "$WORK/opcua-server.log")
 last=$(awk -v t="$t1" '$1 == "TICK" && $3 <= t - 1000 { n = $2 } END { print n }' "$WORK/opcua-server.log")
+tfirst=$(awk -v n="$first" '$1 == "TICK" && $2 == n { print $3 }' "$WORK/opcua-server.log")
+tlast=$(awk -v n="$last" '$1 == "TICK" && $2 == n { print $3 }' "$WORK/opcua-server.log")
 $PG -d $DB -F ' ' <<SQL | tee -a "$OUT"
 WITH w AS (
   SELECT address, num_value FROM machines_signal
@@ -91,7 +93,8 @@ got AS (SELECT count(*) AS rows, count(DISTINCT (address, num_value)) AS distinc
 SELECT 'RESULT opcua items=$ITEMS period_ms=$PERIOD_MS ticks=' || ($last - $first + 1),
        'changes_offered=' || ($ITEMS::bigint * ($last - $first + 1)),
        'changes_committed=' || distinct_changes,
-       'changes_per_s=' || round(distinct_changes / (($last - $first + 1) * $PERIOD_MS / 1000.0)),
+       'server_ticks_per_s=' || round(($last - $first + 1) / (($tlast - $tfirst) / 1000.0 + $PERIOD_MS / 1000.0), 1),
+       'changes_per_s=' || round(distinct_changes / (($tlast - $tfirst) / 1000.0 + $PERIOD_MS / 1000.0)),
        'lost=' || ($ITEMS::bigint * ($last - $first + 1) - distinct_changes),
        'loss_pct=' || round(100.0 * ($ITEMS::bigint * ($last - $first + 1) - distinct_changes)
                          / ($ITEMS::bigint * ($last - $first + 1)), 2),
@@ -100,6 +103,11 @@ SELECT 'RESULT opcua items=$ITEMS period_ms=$PERIOD_MS ticks=' || ($last - $firs
 SQL
 $PG -d $DB -F ' ' -c "SELECT 'LATENCY p50_ms=' || round(percentile_cont(0.5) WITHIN GROUP (ORDER BY received_ms - source_ms)::numeric, 1), 'p99_ms=' || round(percentile_cont(0.99) WITHIN GROUP (ORDER BY received_ms - source_ms)::numeric, 1) FROM machines_signal WHERE source = 'bench' AND received_ms BETWEEN $t0 AND $t1" | tee -a "$OUT"
 log "STATUS $(api GET "/connections/$CONNECTION/status" | cut -c1-400)"
+
+log "== the client-only peer: a node-opcua client, same items and intervals, Takt's connection deleted"
+curl -sf -u "admin:$ADMIN_PASSWORD" -X DELETE "$BASE/api/v1/connections/$CONNECTION" >/dev/null
+sleep 5
+NODE_PATH=takt-connector-opcua/src/test/node/node_modules node bench/opcua/client.js "$OPC_PORT" "$ITEMS" "$PERIOD_MS" "$RUN_SECONDS" | tee -a "$OUT"
 {
   echo "# OPC UA ingest benchmark $STAMP"
   echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {print $2 " kB"}' /proc/meminfo), $($PG -c 'SHOW server_version'), node $(node --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
