@@ -2,7 +2,7 @@
 // with the same sampling and publishing intervals as Takt's connection, counting the distinct
 // (variable, tick) values it receives in a window. Prints "PEER changes=<n> seconds=<s> first=<tick>".
 //
-//   NODE_PATH=… node bench/opcua/client.js <port> <items> <periodMs> <seconds>
+//   NODE_PATH=… node bench/opcua/client.js <port> <items> <periodMs> <seconds> [queueSize]
 "use strict";
 const { OPCUAClient, AttributeIds, TimestampsToReturn, ClientMonitoredItemGroup } = require("node-opcua");
 
@@ -28,7 +28,7 @@ async function main() {
   const group = ClientMonitoredItemGroup.create(
     subscription,
     nodes,
-    { samplingInterval: periodMs, discardOldest: true, queueSize: 10 },
+    { samplingInterval: periodMs, discardOldest: true, queueSize: Number.parseInt(process.argv[6] || "10", 10) },
     TimestampsToReturn.Both
   );
   group.on("changed", (item, value) => {

@@ -6,7 +6,7 @@
 # and loss, from the table: every variable carries the server's tick number, so a (variable, tick)
 # missing in the steady-state window is a change lost (by sampling, queueing or ingest).
 #
-# Knobs: ITEMS (10000), PERIOD_MS (100), RUN_SECONDS (60), PORT (18092), OPC_PORT (48410), SKIP_BUILD=1.
+# Knobs: ITEMS (10000), PERIOD_MS (100), QUEUE (10), RUN_SECONDS (60), PORT (18092), OPC_PORT (48410), SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -18,6 +18,7 @@ PERIOD_MS=${PERIOD_MS:-100}
 RUN_SECONDS=${RUN_SECONDS:-60}
 PORT=${PORT:-18092}
 OPC_PORT=${OPC_PORT:-48410}
+QUEUE=${QUEUE:-10} # values the server keeps per item between publishes (the peer uses the same)
 DB=takt_opcua
 PG="psql -h 127.0.0.1 -p 5432 -U postgres -v ON_ERROR_STOP=1 -qAt"
 WORK=$ROOT/bench/target/opcua
@@ -62,7 +63,7 @@ api POST /sites "$WORK/site.json" >/dev/null
   printf '"securityPolicy":"NONE","securityMode":"NONE","publishingIntervalMs":%s,"monitoredItems":[' "$PERIOD_MS"
   for i in $(seq 1 "$ITEMS"); do
     [ "$i" -gt 1 ] && printf ','
-    printf '{"nodeId":"ns=1;s=V%05d","source":"bench","samplingIntervalMs":%s}' "$i" "$PERIOD_MS"
+    printf '{"nodeId":"ns=1;s=V%05d","source":"bench","samplingIntervalMs":%s,"queueSize":%s}' "$i" "$PERIOD_MS" "$QUEUE"
   done
   printf ']}}'
 } >"$WORK/connection.json"
@@ -107,7 +108,7 @@ log "STATUS $(api GET "/connections/$CONNECTION/status" | cut -c1-400)"
 log "== the client-only peer: a node-opcua client, same items and intervals, Takt's connection deleted"
 curl -sf -u "admin:$ADMIN_PASSWORD" -X DELETE "$BASE/api/v1/connections/$CONNECTION" >/dev/null
 sleep 5
-NODE_PATH=takt-connector-opcua/src/test/node/node_modules node bench/opcua/client.js "$OPC_PORT" "$ITEMS" "$PERIOD_MS" "$RUN_SECONDS" | tee -a "$OUT"
+NODE_PATH=takt-connector-opcua/src/test/node/node_modules node bench/opcua/client.js "$OPC_PORT" "$ITEMS" "$PERIOD_MS" "$RUN_SECONDS" "$QUEUE" | tee -a "$OUT"
 {
   echo "# OPC UA ingest benchmark $STAMP"
   echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {print $2 " kB"}' /proc/meminfo), $($PG -c 'SHOW server_version'), node $(node --version), load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -140,6 +140,13 @@ class ConnectionsIT {
             List.of(Map.of("nodeId", "ns=2;s=x", "source", "M", "deadband", -1))),
         "settings.monitoredItems[0].deadband");
     bad.put(
+        Map.of(
+            "endpointUrl",
+            "opc.tcp://plc:4840",
+            "monitoredItems",
+            List.of(Map.of("nodeId", "ns=2;s=x", "source", "M", "queueSize", 0))),
+        "settings.monitoredItems[0].queueSize");
+    bad.put(
         Map.of("endpointUrl", "opc.tcp://plc:4840", "monitoredItems", List.of(Map.of("nodeId", 7))),
         "settings.monitoredItems[0].nodeId");
     bad.put(
@@ -163,6 +170,11 @@ class ConnectionsIT {
     mqtt.put("protocol", "MQTT");
     assertThat(api.asAdmin().post(CONNECTIONS, mqtt).expect(400).faultyFields())
         .contains("settings.mode");
+    mqtt.put(
+        "settings",
+        Map.of("brokerUrl", "tcp://broker:1883", "mode", "sparkplug", "receiveMaximum", 99));
+    assertThat(api.asAdmin().post(CONNECTIONS, mqtt).expect(400).faultyFields())
+        .contains("settings.receiveMaximum");
     mqtt.put(
         "settings",
         Map.of(

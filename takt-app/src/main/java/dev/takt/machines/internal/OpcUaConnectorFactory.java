@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  *   "serverCertificates": ["-----BEGIN CERTIFICATE-----..."], "trustAnyServer": false,
  *   "publishingIntervalMs": 500,
  *   "monitoredItems": [ { "nodeId": "ns=2;s=Mill.Speed", "source": "MILL-01",
- *                         "samplingIntervalMs": 100, "deadband": 0.5 } ] }
+ *                         "samplingIntervalMs": 100, "deadband": 0.5, "queueSize": 1 } ] }
  * }</pre>
  */
 @Component
@@ -95,11 +95,15 @@ class OpcUaConnectorFactory implements ConnectorFactory {
       String source = item.text("source", true, 512);
       long sampling = item.integer("samplingIntervalMs", 100, 0, 3_600_000);
       Double deadband = item.number("deadband", 0, Double.MAX_VALUE);
+      // Values the server keeps between two publishes; 1 keeps only the latest (a state), more
+      // keep every change of a fast counter or process value when publishing lags.
+      int queueSize = (int) item.integer("queueSize", 1, 1, 1000);
       item.noOthers();
       signals.add(
           MonitoredSignal.of(nodeId, source)
               .withSamplingInterval(Duration.ofMillis(sampling))
-              .withDeadband(deadband == null ? Deadband.none() : Deadband.absolute(deadband)));
+              .withDeadband(deadband == null ? Deadband.none() : Deadband.absolute(deadband))
+              .withQueueSize(queueSize));
     }
     s.noOthers();
     try {
