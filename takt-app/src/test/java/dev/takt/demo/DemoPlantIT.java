@@ -68,22 +68,23 @@ class DemoPlantIT {
 
   @Test
   void theLivePlantAndTheOeeDashboardHaveSomethingToShowOnTheFirstStart() throws Exception {
-    // MILL-01 is down (booked through execution; applied to the plant view on its own thread)
-    JsonNode mill = null;
+    // the test bench is down (booked through execution; applied to the plant view on its own
+    // thread)
+    JsonNode bench = null;
     for (int i = 0; i < 100; i++) {
       for (JsonNode tile : api.asAdmin().get("/api/v1/oee/plant?site=DEMO").expect(200).json()) {
-        if (tile.path("workUnit").asString().equals("MILL-01")) {
-          mill = tile;
+        if (tile.path("workUnit").asString().equals("TEST-01")) {
+          bench = tile;
         }
       }
-      if (mill != null && mill.path("status").asString().equals("DOWN")) {
+      if (bench != null && bench.path("status").asString().equals("DOWN")) {
         break;
       }
       Thread.sleep(100);
     }
-    assertThat(mill).isNotNull();
-    assertThat(mill.path("status").asString()).isEqualTo("DOWN");
-    assertThat(mill.path("reason").asString()).isEqualTo("BRK-HYD");
+    assertThat(bench).isNotNull();
+    assertThat(bench.path("status").asString()).isEqualTo("DOWN");
+    assertThat(bench.path("reason").asString()).isEqualTo("BRK-HYD");
 
     // and the last week has history to chart
     JsonNode week =

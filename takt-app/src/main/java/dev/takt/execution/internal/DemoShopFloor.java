@@ -21,6 +21,7 @@ class DemoShopFloor {
   @EventListener
   @Order(DemoPlantRequested.Order.LATER_MODULES + 50)
   void seed(DemoPlantRequested demo) {
-    downtimes.open(demo.siteCode(), "MILL-01", "BRK-HYD");
+    // the test bench, not a simulated machine: the simulator's states would contradict the stop
+    downtimes.open(demo.siteCode(), "TEST-01", "BRK-HYD");
   }
 }
