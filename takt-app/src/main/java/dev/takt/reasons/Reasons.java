@@ -15,6 +15,12 @@ public interface Reasons {
   /** The reason with this code, active or not, category or not (e.g. to show an old booking). */
   Optional<ReasonView> find(ReasonKind kind, String code);
 
+  /**
+   * Every reason of one kind, active or not, categories too: to classify a year of bookings at once
+   * instead of looking each code up.
+   */
+  List<ReasonView> all(ReasonKind kind);
+
   /** The active catalogue of one kind as a tree, e.g. for the tiles of a terminal. */
   List<ReasonNode> activeTree(ReasonKind kind);
 }

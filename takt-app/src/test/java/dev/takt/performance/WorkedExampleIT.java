@@ -153,6 +153,55 @@ class WorkedExampleIT {
   }
 
   @Test
+  void aMonthSeesALaterReclassificationAsTheShiftDoes() {
+    // given: the month is read from day rows, the shift from 15-minute buckets
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    String downtime = bookTheWorkedExample(operation);
+    String month =
+        "/api/v1/oee?scope=workUnit:"
+            + floor.site
+            + "/"
+            + floor.unit
+            + "&from=2026-03-01&to=2026-03-31&groupBy=month";
+    floor.eventually(month, r -> total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
+
+    // when
+    floor.classifyDowntime(downtime, floor.plannedStop);
+
+    // then
+    JsonNode after =
+        floor.eventually(month, r -> total(r).path("plannedStopSeconds").asLong() == 47 * 60);
+    assertThat(total(after).path("availabilityLossSeconds").asLong()).isZero();
+    assertThat(total(after).path("total").asLong()).isEqualTo(19271);
+    assertThat(total(after).path("availability").decimalValue()).isEqualByComparingTo("100.00");
+  }
+
+  @Test
+  void aRangeCuttingThroughDaysCountsTheShiftOnce() {
+    // given: 1 March noon to 3 March noon, local: 2 March whole, its neighbours cut
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    bookTheWorkedExample(operation);
+    String unit = "workUnit:" + floor.site + "/" + floor.unit;
+    floor.eventually(
+        oeePath(unit, "none"), r -> total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
+
+    // when
+    JsonNode report =
+        api.asAdmin()
+            .get(
+                "/api/v1/oee?scope="
+                    + unit
+                    + "&from=2026-03-01T11:00:00Z&to=2026-03-03T11:00:00Z&groupBy=none")
+            .expect(200)
+            .json();
+
+    // then
+    assertThat(total(report).path("total").asLong()).isEqualTo(19271);
+    assertThat(total(report).path("availabilityLossSeconds").asLong()).isEqualTo(47 * 60);
+    assertThat(total(report).path("oee").decimalValue()).isEqualByComparingTo("74.79");
+  }
+
+  @Test
   void aStopShorterThanTheThresholdIsAPerformanceLossNotAnAvailabilityLoss() {
     // given
     UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -136,11 +138,54 @@ class BucketStore {
           .param("ideal", idealSeconds)
           .update();
     }
+    addCountsToDay(site, workUnit, day, good, scrap, rework, idealSeconds);
     if (scrap.signum() != 0 && scrapReason != null) {
       addScrap(site, workUnit, bucket, "SCRAP", scrapReason, scrap, day, shift);
     }
     if (rework.signum() != 0 && reworkReason != null) {
       addScrap(site, workUnit, bucket, "REWORK", reworkReason, rework, day, shift);
+    }
+  }
+
+  private void addCountsToDay(
+      String site,
+      String workUnit,
+      LocalDate day,
+      BigDecimal good,
+      BigDecimal scrap,
+      BigDecimal rework,
+      BigDecimal idealSeconds) {
+    int updated =
+        jdbc.sql(
+                """
+                UPDATE performance_count_day
+                   SET good = good + :good, scrap = scrap + :scrap, rework = rework + :rework,
+                       ideal_seconds = ideal_seconds + :ideal
+                 WHERE site = :site AND business_day = :day AND work_unit = :unit
+                """)
+            .param("good", good)
+            .param("scrap", scrap)
+            .param("rework", rework)
+            .param("ideal", idealSeconds)
+            .param("site", site)
+            .param("day", Sql.date(day))
+            .param("unit", workUnit)
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              """
+              INSERT INTO performance_count_day (site, work_unit, business_day, good, scrap, rework,
+                ideal_seconds)
+              VALUES (:site, :unit, :day, :good, :scrap, :rework, :ideal)
+              """)
+          .param("site", site)
+          .param("unit", workUnit)
+          .param("day", Sql.date(day))
+          .param("good", good)
+          .param("scrap", scrap)
+          .param("rework", rework)
+          .param("ideal", idealSeconds)
+          .update();
     }
   }
 
@@ -202,6 +247,20 @@ class BucketStore {
     if (!b.isAfter(a)) {
       b = a.plus(Buckets.SIZE);
     }
+    Set<LocalDate> days =
+        new TreeSet<>(
+            jdbc.sql(
+                    """
+                    SELECT DISTINCT business_day FROM performance_stop_bucket
+                     WHERE site = :site AND work_unit = :unit
+                       AND bucket_start >= :a AND bucket_start < :b
+                    """)
+                .param("site", site)
+                .param("unit", workUnit)
+                .param("a", Sql.ts(a))
+                .param("b", Sql.ts(b))
+                .query((rs, n) -> Sql.localDate(rs, "business_day"))
+                .list());
     jdbc.sql(
             """
             DELETE FROM performance_stop_bucket
@@ -232,6 +291,7 @@ class BucketStore {
                         Sql.instant(rs, "closed_at")))
             .list();
     if (stops.isEmpty()) {
+      resumDays(site, workUnit, days);
       return;
     }
     Instant calFrom = a;
@@ -287,6 +347,41 @@ class BucketStore {
           .param("shift", shift == null ? null : Sql.ts(shift.start()))
           .param("seconds", Math.round(e.getValue()[0] / 1000.0))
           .param("stops", (int) e.getValue()[1])
+          .update();
+      days.add(cal.businessDay(bucket));
+    }
+    resumDays(site, workUnit, days);
+  }
+
+  /** Re-sums the day rows of these business days from their stop buckets. */
+  private void resumDays(String site, String workUnit, Set<LocalDate> days) {
+    for (LocalDate day : days) {
+      jdbc.sql(
+              """
+              DELETE FROM performance_stop_day
+               WHERE site = :site AND business_day = :day AND work_unit = :unit
+              """)
+          .param("site", site)
+          .param("day", Sql.date(day))
+          .param("unit", workUnit)
+          .update();
+      // a business day's buckets lie between its local midnight and its last shift's end: the
+      // bucket range keeps the read on the primary key
+      jdbc.sql(
+              """
+              INSERT INTO performance_stop_day (site, work_unit, business_day, reason, micro,
+                seconds, stops)
+              SELECT site, work_unit, business_day, reason, micro, SUM(seconds), SUM(stops)
+                FROM performance_stop_bucket
+               WHERE site = :site AND work_unit = :unit AND business_day = :day
+                 AND bucket_start >= :from AND bucket_start < :to
+               GROUP BY site, work_unit, business_day, reason, micro
+              """)
+          .param("site", site)
+          .param("unit", workUnit)
+          .param("day", Sql.date(day))
+          .param("from", Sql.ts(day.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+          .param("to", Sql.ts(day.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant()))
           .update();
     }
   }

@@ -1,6 +1,7 @@
 package dev.takt.performance.internal;
 
 import dev.takt.reasons.LossCategory;
+import dev.takt.reasons.ReasonView;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -18,6 +19,10 @@ final class OeeMath {
   /** How a reason counts: planned or not, and its loss category (null: unknown reason). */
   record ReasonClass(boolean planned, LossCategory category) {
     static final ReasonClass UNCLASSIFIED = new ReasonClass(false, null);
+
+    static ReasonClass of(ReasonView r) {
+      return new ReasonClass(Boolean.TRUE.equals(r.effectivePlanned()), r.effectiveLossCategory());
+    }
   }
 
   private static final MathContext MC = MathContext.DECIMAL64;
@@ -26,12 +31,12 @@ final class OeeMath {
   private OeeMath() {}
 
   static OeeFigures figures(Totals t, Function<String, ReasonClass> reasons) {
-    long plannedStop = 0;
-    long availabilityLoss = 0;
-    long unclassified = 0;
-    long performanceStops = 0;
-    long failures = 0;
-    long failureSeconds = 0;
+    long plannedStop = t.plannedStop;
+    long availabilityLoss = t.availabilityLoss;
+    long unclassified = t.unclassified;
+    long performanceStops = t.performanceStop;
+    long failures = t.failures;
+    long failureSeconds = t.failureSeconds;
     for (Map.Entry<Totals.StopKey, long[]> e : t.stops.entrySet()) {
       String reason = e.getKey().reason();
       long seconds = e.getValue()[0];

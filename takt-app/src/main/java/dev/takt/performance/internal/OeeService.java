@@ -180,75 +180,61 @@ public class OeeService {
       groups.computeIfAbsent("all", k -> groupFor(GroupBy.NONE, k, null, null, r.zone(), range));
     }
     Map<String, Map<String, Totals>> table = new TreeMap<>();
-    String keyColumn = groupBy == GroupBy.SHIFT ? "shift_start" : "business_day";
-    String unitFilter = r.wholeSite() ? "" : " AND work_unit IN (:units)";
-    List<String> unitCodes = r.units().stream().map(WorkUnitView::code).toList();
-    if (!r.wholeSite() && unitCodes.isEmpty()) {
-      unitCodes = List.of("~none~");
-    }
-    List<String> codes = unitCodes;
-    var stopQuery =
-        jdbc.sql(
-                "SELECT work_unit, "
-                    + keyColumn
-                    + " AS k, reason, micro, SUM(seconds) AS s, SUM(stops) AS n"
-                    + " FROM performance_stop_bucket WHERE site = :site"
-                    + unitFilter
-                    + " AND bucket_start >= :from AND bucket_start < :to"
-                    + " GROUP BY work_unit, "
-                    + keyColumn
-                    + ", reason, micro")
-            .param("site", r.scope().site())
-            .param("from", Sql.ts(range.from()))
-            .param("to", Sql.ts(range.to()));
-    if (!r.wholeSite()) {
-      stopQuery = stopQuery.param("units", codes);
-    }
-    stopQuery.query(
-        rs -> {
-          String child = childOf.get(rs.getString("work_unit"));
-          if (child == null) {
-            return;
-          }
-          String key = rowKey(groupBy, rs, groups, r, range);
-          table
-              .computeIfAbsent(key, k -> new TreeMap<>())
-              .computeIfAbsent(child, c -> new Totals())
-              .addStop(
-                  rs.getString("reason"), rs.getBoolean("micro"), rs.getLong("s"), rs.getLong("n"));
-        });
-    var countQuery =
-        jdbc.sql(
-                "SELECT work_unit, "
-                    + keyColumn
-                    + " AS k, SUM(good) AS g, SUM(scrap) AS sc, SUM(rework) AS rw,"
-                    + " SUM(ideal_seconds) AS i FROM performance_count_bucket WHERE site = :site"
-                    + unitFilter
-                    + " AND bucket_start >= :from AND bucket_start < :to"
-                    + " GROUP BY work_unit, "
-                    + keyColumn)
-            .param("site", r.scope().site())
-            .param("from", Sql.ts(range.from()))
-            .param("to", Sql.ts(range.to()));
-    if (!r.wholeSite()) {
-      countQuery = countQuery.param("units", codes);
-    }
-    countQuery.query(
-        rs -> {
-          String child = childOf.get(rs.getString("work_unit"));
-          if (child == null) {
-            return;
-          }
-          String key = rowKey(groupBy, rs, groups, r, range);
-          table
-              .computeIfAbsent(key, k -> new TreeMap<>())
-              .computeIfAbsent(child, c -> new Totals())
-              .addCounts(
-                  rs.getBigDecimal("g"),
-                  rs.getBigDecimal("sc"),
-                  rs.getBigDecimal("rw"),
-                  rs.getBigDecimal("i"));
-        });
+    Source source =
+        new Source(
+            r, range, groupBy == GroupBy.SHIFT ? null : cal.wholeDays(range.from(), range.to()));
+    List<ReasonView> catalogue = reasons.all(ReasonKind.DOWNTIME);
+    StopClasses.of(catalogue)
+        .bind(
+            source.bind(
+                jdbc.sql(
+                    "SELECT work_unit, k, "
+                        + StopClasses.SUMS
+                        + " FROM "
+                        + source.union(
+                            "performance_stop_bucket",
+                            "performance_stop_day",
+                            "reason, micro, seconds, stops",
+                            groupBy)
+                        + " GROUP BY work_unit, k")))
+        .query(
+            rs -> {
+              String child = childOf.get(rs.getString("work_unit"));
+              if (child != null) {
+                String key = rowKey(groupBy, rs, groups, r, range);
+                StopClasses.addTo(
+                    table
+                        .computeIfAbsent(key, k -> new TreeMap<>())
+                        .computeIfAbsent(child, c -> new Totals()),
+                    rs);
+              }
+            });
+    source
+        .bind(
+            jdbc.sql(
+                "SELECT work_unit, k, SUM(good) AS g, SUM(scrap) AS sc, SUM(rework) AS rw,"
+                    + " SUM(ideal_seconds) AS i FROM "
+                    + source.union(
+                        "performance_count_bucket",
+                        "performance_count_day",
+                        "good, scrap, rework, ideal_seconds",
+                        groupBy)
+                    + " GROUP BY work_unit, k"))
+        .query(
+            rs -> {
+              String child = childOf.get(rs.getString("work_unit"));
+              if (child != null) {
+                String key = rowKey(groupBy, rs, groups, r, range);
+                table
+                    .computeIfAbsent(key, k -> new TreeMap<>())
+                    .computeIfAbsent(child, c -> new Totals())
+                    .addCounts(
+                        rs.getBigDecimal("g"),
+                        rs.getBigDecimal("sc"),
+                        rs.getBigDecimal("rw"),
+                        rs.getBigDecimal("i"));
+              }
+            });
     // open downtimes count up to now, inside planned time
     if (until.isAfter(range.from())) {
       for (UnitState s : states.ofSite(r.scope().site())) {
@@ -285,7 +271,7 @@ public class OeeService {
         row.computeIfAbsent(child, c -> new Totals());
       }
     }
-    Function<String, OeeMath.ReasonClass> classes = reasonClasses();
+    Function<String, OeeMath.ReasonClass> classes = reasonClasses(catalogue);
     List<Views.OeeRow> rows = new ArrayList<>();
     List<String> keys = new ArrayList<>(table.keySet());
     keys.sort(
@@ -322,6 +308,62 @@ public class OeeService {
         by,
         r.units().size(),
         rows);
+  }
+
+  /**
+   * Where a view's rows come from: the day rows for the business days wholly inside the range, the
+   * 15-minute buckets for the ragged edges (or for everything, by shift), each row keyed by its
+   * period column as {@code k}.
+   */
+  private record Source(Resolved r, Range range, SiteCalendar.WholeDays days) {
+
+    String union(String bucketTable, String dayTable, String columns, GroupBy groupBy) {
+      String units = r.wholeSite() ? "" : " AND work_unit IN (:units)";
+      String key = groupBy == GroupBy.SHIFT ? "shift_start" : "business_day";
+      String buckets =
+          "SELECT work_unit, "
+              + key
+              + " AS k, "
+              + columns
+              + " FROM "
+              + bucketTable
+              + " WHERE site = :site"
+              + units;
+      if (days == null) {
+        return "(" + buckets + " AND bucket_start >= :from AND bucket_start < :to) x";
+      }
+      return "(SELECT work_unit, business_day AS k, "
+          + columns
+          + " FROM "
+          + dayTable
+          + " WHERE site = :site AND business_day >= :firstDay AND business_day <= :lastDay"
+          + units
+          + " UNION ALL "
+          + buckets
+          + " AND bucket_start >= :from AND bucket_start < :earlierEnd AND business_day < :firstDay"
+          + " UNION ALL "
+          + buckets
+          + " AND bucket_start >= :laterStart AND bucket_start < :to AND business_day > :lastDay"
+          + ") x";
+    }
+
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+      spec =
+          spec.param("site", r.scope().site())
+              .param("from", Sql.ts(range.from()))
+              .param("to", Sql.ts(range.to()));
+      if (!r.wholeSite()) {
+        spec = spec.param("units", unitCodes(r));
+      }
+      if (days != null) {
+        spec =
+            spec.param("firstDay", Sql.date(days.first()))
+                .param("lastDay", Sql.date(days.last()))
+                .param("earlierEnd", Sql.ts(SiteCalendar.min(days.earlierEnd(), range.to())))
+                .param("laterStart", Sql.ts(SiteCalendar.max(days.laterStart(), range.from())));
+      }
+      return spec;
+    }
   }
 
   private static final class Group {
@@ -409,21 +451,17 @@ public class OeeService {
     };
   }
 
-  /** Reason code to how it counts, looked up once per view. */
+  /** Reason code to how it counts, from the catalogue as it is now. */
   private Function<String, OeeMath.ReasonClass> reasonClasses() {
-    Map<String, OeeMath.ReasonClass> cache = new HashMap<>();
-    return code ->
-        cache.computeIfAbsent(
-            code,
-            c ->
-                reasons
-                    .find(ReasonKind.DOWNTIME, c)
-                    .map(
-                        v ->
-                            new OeeMath.ReasonClass(
-                                Boolean.TRUE.equals(v.effectivePlanned()),
-                                v.effectiveLossCategory()))
-                    .orElse(OeeMath.ReasonClass.UNCLASSIFIED));
+    return reasonClasses(reasons.all(ReasonKind.DOWNTIME));
+  }
+
+  private static Function<String, OeeMath.ReasonClass> reasonClasses(List<ReasonView> catalogue) {
+    Map<String, OeeMath.ReasonClass> byCode = new HashMap<>();
+    for (ReasonView v : catalogue) {
+      byCode.put(v.code(), OeeMath.ReasonClass.of(v));
+    }
+    return code -> byCode.getOrDefault(code, OeeMath.ReasonClass.UNCLASSIFIED);
   }
 
   // ---------------------------------------------------------------- losses

@@ -85,6 +85,44 @@ final class SiteCalendar {
     return s != null ? s.businessDay() : LocalDate.ofInstant(t, zone);
   }
 
+  /**
+   * The business days all of whose buckets lie inside {@code [from, to)}: a day starts at its local
+   * midnight (its shifts start on it) and ends at the later of the next midnight and its last
+   * shift's end. Null when there is none. The calendar must cover the range.
+   */
+  WholeDays wholeDays(Instant from, Instant to) {
+    LocalDate first = LocalDate.ofInstant(from, zone);
+    if (first.atStartOfDay(zone).toInstant().isBefore(from)) {
+      first = first.plusDays(1);
+    }
+    LocalDate last = LocalDate.ofInstant(to, zone).minusDays(1);
+    while (!last.isBefore(first) && end(last).isAfter(to)) {
+      last = last.minusDays(1);
+    }
+    if (last.isBefore(first)) {
+      return null;
+    }
+    return new WholeDays(
+        first, last, end(first.minusDays(1)), last.plusDays(1).atStartOfDay(zone).toInstant());
+  }
+
+  private Instant end(LocalDate day) {
+    Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+    for (ShiftInstance s : shifts) {
+      if (s.businessDay().equals(day) && s.end().isAfter(end)) {
+        end = s.end();
+      }
+    }
+    return end;
+  }
+
+  /**
+   * Business days {@code first..last}; the buckets of earlier days lie before {@code earlierEnd}
+   * (the day before's last shift may reach into {@code first}), those of later days from {@code
+   * laterStart} (the next local midnight) on.
+   */
+  record WholeDays(LocalDate first, LocalDate last, Instant earlierEnd, Instant laterStart) {}
+
   static Instant max(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }

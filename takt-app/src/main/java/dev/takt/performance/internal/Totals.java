@@ -17,6 +17,15 @@ final class Totals {
   long calendarMillis;
   long plannedMillis;
   final Map<StopKey, long[]> stops = new HashMap<>();
+
+  /** Stop time already sorted by reason class in SQL (see {@link StopClasses}), in seconds. */
+  long plannedStop;
+
+  long performanceStop;
+  long availabilityLoss;
+  long unclassified;
+  long failures;
+  long failureSeconds;
   BigDecimal good = BigDecimal.ZERO;
   BigDecimal scrap = BigDecimal.ZERO;
   BigDecimal rework = BigDecimal.ZERO;
@@ -27,6 +36,21 @@ final class Totals {
         stops.computeIfAbsent(new StopKey(reason == null ? "" : reason, micro), k -> new long[2]);
     v[0] += seconds;
     v[1] += count;
+  }
+
+  void addClassified(
+      long plannedStop,
+      long performanceStop,
+      long availabilityLoss,
+      long unclassified,
+      long failures,
+      long failureSeconds) {
+    this.plannedStop += plannedStop;
+    this.performanceStop += performanceStop;
+    this.availabilityLoss += availabilityLoss;
+    this.unclassified += unclassified;
+    this.failures += failures;
+    this.failureSeconds += failureSeconds;
   }
 
   void addCounts(BigDecimal good, BigDecimal scrap, BigDecimal rework, BigDecimal ideal) {
@@ -40,6 +64,13 @@ final class Totals {
     calendarMillis += other.calendarMillis;
     plannedMillis += other.plannedMillis;
     other.stops.forEach((k, v) -> addStop(k.reason(), k.micro(), v[0], v[1]));
+    addClassified(
+        other.plannedStop,
+        other.performanceStop,
+        other.availabilityLoss,
+        other.unclassified,
+        other.failures,
+        other.failureSeconds);
     addCounts(other.good, other.scrap, other.rework, other.idealSeconds);
   }
 }

@@ -124,6 +124,14 @@ public class ReasonService implements Reasons {
 
   @Override
   @Transactional(readOnly = true)
+  public List<ReasonView> all(ReasonKind kind) {
+    List<Reason> all = reasons.ofKind(kind);
+    ReasonCatalogue catalogue = new ReasonCatalogue(kind, all);
+    return all.stream().map(catalogue::view).toList();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public List<ReasonNode> activeTree(ReasonKind kind) {
     return tree(kind, true);
   }
