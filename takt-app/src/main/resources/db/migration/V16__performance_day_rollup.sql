@@ -42,3 +42,8 @@ SELECT site, work_unit, business_day, SUM(good), SUM(scrap), SUM(rework), SUM(id
 CREATE INDEX performance_stop_bucket_time ON performance_stop_bucket (site, bucket_start);
 CREATE INDEX performance_count_bucket_time ON performance_count_bucket (site, bucket_start);
 CREATE INDEX performance_scrap_bucket_time ON performance_scrap_bucket (site, bucket_start);
+
+-- The plant view also shows what the machine itself reports (machines' MachineStateChanged): idle,
+-- in setup or offline while an operation is booked as running.
+ALTER TABLE performance_unit_state ADD COLUMN machine_state VARCHAR(10);
+ALTER TABLE performance_unit_state ADD COLUMN machine_since TIMESTAMP WITH TIME ZONE;

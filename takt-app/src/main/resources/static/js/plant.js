@@ -3,7 +3,7 @@
   const grid = document.getElementById("tiles");
   if (!grid || !grid.dataset.site) return;
   const L = window.TAKT_PLANT_LABELS || {};
-  const STATES = ["RUNNING", "SETUP", "PAUSED", "DOWN", "IDLE"];
+  const STATES = ["RUNNING", "SETUP", "PAUSED", "DOWN", "IDLE", "OFFLINE"];
 
   function format(template, ...args) {
     return template.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));

@@ -8,10 +8,12 @@
  * dev.takt.execution.DowntimeOpened}, {@link dev.takt.execution.DowntimeClassified} and {@link
  * dev.takt.execution.DowntimeClosed} (machine data arrives the same way: the machines module books
  * machine stops as downtimes and machine counts as quantity reports) and pre-aggregates them per
- * work unit and 15-minute bucket. Planned production time comes from the site's shift calendar
- * ({@link dev.takt.equipment.Equipment#shifts}), ideal cycle times from the order's routing
- * snapshot ({@link dev.takt.orders.ProductionOrders}), loss categories and the planned flag from
- * the downtime reasons ({@link dev.takt.reasons.Reasons}) when a view is computed, so a reason
+ * work unit and 15-minute bucket (and per business day). The plant view also follows machines'
+ * {@link dev.takt.machines.MachineStateChanged}: a machine idle, in setup or offline while a run is
+ * booked shows so. Planned production time comes from the site's shift calendar ({@link
+ * dev.takt.equipment.Equipment#shifts}), ideal cycle times from the order's routing snapshot
+ * ({@link dev.takt.orders.ProductionOrders}), loss categories and the planned flag from the
+ * downtime reasons ({@link dev.takt.reasons.Reasons}) when a view is computed, so a reason
  * re-categorised later counts under its new category at once. Publishes no events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Performance")

@@ -1,17 +1,14 @@
 package dev.takt.machines;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import dev.takt.execution.ShopFloor;
 import dev.takt.testing.Api;
+import dev.takt.testing.MqttMachine;
 import dev.takt.testing.TaktIntegrationTest;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,20 +28,6 @@ class MqttJsonIT {
 
   @Autowired Api api;
 
-  private static void assumeBroker() {
-    boolean reachable;
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", 1883), 1000);
-      reachable = true;
-    } catch (IOException e) {
-      reachable = false;
-    }
-    if (!reachable && "true".equals(System.getenv("TAKT_MQTT_REQUIRED"))) {
-      throw new AssertionError("MQTT broker not reachable on 127.0.0.1:1883");
-    }
-    assumeTrue(reachable, "MQTT broker not reachable on 127.0.0.1:1883");
-  }
-
   private String state(ShopFloor floor) {
     Api.Response r = api.asAdmin().get("/api/v1/work-units/" + floor.site + "/M1/machine-state");
     return r.status() == 200 ? r.json().path("state").asString() : "none";
@@ -62,7 +45,7 @@ class MqttJsonIT {
 
   @Test
   void jsonTelemetryOverMqttDrivesTheMachineStateAndGarbageIsCounted() throws Exception {
-    assumeBroker();
+    MqttMachine.assumeBroker();
     // given: a JSON connection on a topic of this test's own, mapped to M1
     ShopFloor floor = new ShopFloor(api);
     String plant = "takt-it-" + UUID.randomUUID().toString().substring(0, 8);

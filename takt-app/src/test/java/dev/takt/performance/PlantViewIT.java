@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.takt.testing.Api;
 import dev.takt.testing.Browser;
+import dev.takt.testing.MqttMachine;
 import dev.takt.testing.TaktIntegrationTest;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -89,6 +90,43 @@ class PlantViewIT {
             java.util.regex.Pattern.compile("RUNNING"),
             new LocatorAssertions.HasClassOptions().setTimeout(3000));
     assertThat(page.evaluate("window.__notReloaded === true")).isEqualTo(true);
+  }
+
+  @Test
+  void aMachineReportingOverMqttShowsOnThePlantViewWithoutAReload() throws Exception {
+    // given: the press's controller on the broker, and the plant view open while the run is booked
+    try (MqttMachine press = new MqttMachine(api, floor.site, floor.unit)) {
+      press.reports("ACTIVE");
+      Page page = loggedIn();
+      page.navigate(api.baseUrl() + "/performance/plant?site=" + floor.site);
+      Locator tile = page.locator(".tile[data-unit='" + floor.unit + "']");
+      assertThat(tile).hasClass(java.util.regex.Pattern.compile("RUNNING"));
+      assertThat(page.locator("#live")).hasClass(java.util.regex.Pattern.compile("on"));
+      page.evaluate("window.__notReloaded = true");
+
+      // when: the machine waits for material although the order is booked as running
+      press.reports("READY");
+
+      // then: the tile turns idle on the same page
+      assertThat(tile)
+          .hasClass(
+              java.util.regex.Pattern.compile("IDLE"),
+              new LocatorAssertions.HasClassOptions().setTimeout(5000));
+
+      // and when it faults: down (the machines module opens the downtime)
+      press.reports("STOPPED");
+      assertThat(tile)
+          .hasClass(
+              java.util.regex.Pattern.compile("DOWN"),
+              new LocatorAssertions.HasClassOptions().setTimeout(5000));
+      Browser.screenshot(page, "performance-plant-machine-down");
+      press.reports("ACTIVE");
+      assertThat(tile)
+          .hasClass(
+              java.util.regex.Pattern.compile("RUNNING"),
+              new LocatorAssertions.HasClassOptions().setTimeout(5000));
+      assertThat(page.evaluate("window.__notReloaded === true")).isEqualTo(true);
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.takt.execution.OperationPaused;
 import dev.takt.execution.OperationResumed;
 import dev.takt.execution.OperationStarted;
 import dev.takt.execution.QuantityReported;
+import dev.takt.machines.MachineStateChanged;
 import dev.takt.orders.OperationView;
 import dev.takt.orders.ProductionOrders;
 import java.math.BigDecimal;
@@ -23,12 +24,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies execution's events to the live unit states and the buckets, after the booking committed,
- * on a thread of its own (the booking does not wait). Spring Modulith's event publication registry
- * keeps each event until its handler has committed, so none is lost in a crash; they are handed out
- * again on restart. Events of one work unit are applied under that unit's lock, and every handler
- * tolerates events that arrive out of order (a close before its open, a completion before its
- * start).
+ * Applies execution's events (and machines' state changes) to the live unit states and the buckets,
+ * after the booking committed, on a thread of its own (the booking does not wait). Spring
+ * Modulith's event publication registry keeps each event until its handler has committed, so none
+ * is lost in a crash; they are handed out again on restart. Events of one work unit are applied
+ * under that unit's lock, and every handler tolerates events that arrive out of order (a close
+ * before its open, a completion before its start).
  */
 @Component
 class EventRecorder {
@@ -162,6 +163,21 @@ class EventRecorder {
                 rework,
                 e.reworkReason(),
                 ideal));
+  }
+
+  /** What the machine itself reports; a later report wins, an older one is ignored. */
+  @Async
+  @TransactionalEventListener
+  void on(MachineStateChanged e) {
+    inUnit(
+        e.site(),
+        e.workUnit(),
+        e.at(),
+        state -> {
+          if (state.machineSince() == null || !e.at().isBefore(state.machineSince())) {
+            states.save(state.machine(e.to().name(), e.at()));
+          }
+        });
   }
 
   @Async

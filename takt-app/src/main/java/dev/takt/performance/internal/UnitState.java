@@ -20,21 +20,28 @@ public record UnitState(
     UUID downtimeId,
     String downtimeReason,
     Instant downSince,
-    Instant changedAt) {
+    Instant changedAt,
+    String machineState,
+    Instant machineSince) {
 
-  /** The colour of the tile: DOWN, PAUSED, SETUP, RUNNING or IDLE. */
+  /**
+   * The colour of the tile: DOWN, OFFLINE, PAUSED, SETUP, RUNNING or IDLE. A downtime comes first;
+   * then a machine that reports it is offline or down; then what was booked (setup, a pause, a
+   * run), except that a machine idle or in setup during a booked run shows so; with nothing booked,
+   * what the machine reports if it runs or is set up.
+   */
   public String status() {
     if (downtimeId != null) {
       return "DOWN";
     }
-    if (operationId != null) {
-      return switch (phase) {
-        case "SETUP" -> "SETUP";
-        case "PAUSED" -> "PAUSED";
-        default -> "RUNNING";
-      };
+    if ("OFFLINE".equals(machineState) || "DOWN".equals(machineState)) {
+      return machineState;
     }
-    return "IDLE";
+    if (operationId != null) {
+      String booked = bookedStatus();
+      return booked.equals("RUNNING") && machineState != null ? machineState : booked;
+    }
+    return "RUNNING".equals(machineState) || "SETUP".equals(machineState) ? machineState : "IDLE";
   }
 
   /** Since when the unit is in {@link #status()}; null for a unit that never did anything. */
@@ -42,15 +49,30 @@ public record UnitState(
     if (downtimeId != null) {
       return downSince;
     }
-    if (operationId != null) {
-      return phaseSince;
+    String status = status();
+    if (operationId == null) {
+      return status.equals(machineState) ? machineSince : changedAt;
     }
-    return changedAt;
+    if (!status.equals(bookedStatus())) {
+      return machineSince; // the machine's word overrides the booking
+    }
+    // a booked run the machine confirms: since the later of the two
+    return "RUNNING".equals(status) && machineSince != null && machineSince.isAfter(phaseSince)
+        ? machineSince
+        : phaseSince;
+  }
+
+  private String bookedStatus() {
+    return switch (phase) {
+      case "SETUP" -> "SETUP";
+      case "PAUSED" -> "PAUSED";
+      default -> "RUNNING";
+    };
   }
 
   static UnitState idle(String site, String workUnit) {
     return new UnitState(
-        site, workUnit, null, null, null, null, null, null, null, null, null, null);
+        site, workUnit, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** On an operation in a phase (SETUP or RUN) since {@code at}. */
@@ -67,7 +89,9 @@ public record UnitState(
         downtimeId,
         downtimeReason,
         downSince,
-        at);
+        at,
+        machineState,
+        machineSince);
   }
 
   /** Off its operation (completed). */
@@ -84,7 +108,9 @@ public record UnitState(
         downtimeId,
         downtimeReason,
         downSince,
-        at);
+        at,
+        machineState,
+        machineSince);
   }
 
   /** The operation paused for a reason, or resumed in a phase. */
@@ -101,7 +127,9 @@ public record UnitState(
         downtimeId,
         downtimeReason,
         downSince,
-        at);
+        at,
+        machineState,
+        machineSince);
   }
 
   UnitState down(UUID downtime, String reason, Instant at) {
@@ -117,7 +145,9 @@ public record UnitState(
         downtime,
         reason,
         at,
-        at);
+        at,
+        machineState,
+        machineSince);
   }
 
   UnitState downReason(String reason) {
@@ -133,7 +163,9 @@ public record UnitState(
         downtimeId,
         reason,
         downSince,
-        changedAt);
+        changedAt,
+        machineState,
+        machineSince);
   }
 
   UnitState up(Instant at) {
@@ -149,6 +181,27 @@ public record UnitState(
         null,
         null,
         null,
+        at,
+        machineState,
+        machineSince);
+  }
+
+  /** The machine reports a state (machines' MachineStateChanged). */
+  UnitState machine(String state, Instant at) {
+    return new UnitState(
+        site,
+        workUnit,
+        operationId,
+        orderNumber,
+        sequence,
+        phase,
+        phaseSince,
+        pauseReason,
+        downtimeId,
+        downtimeReason,
+        downSince,
+        at,
+        state,
         at);
   }
 }

@@ -84,7 +84,8 @@ class UnitStates {
             UPDATE performance_unit_state
                SET operation_id = :op, order_number = :order, sequence = :seq, phase = :phase,
                    phase_since = :phaseSince, pause_reason = :pauseReason, downtime_id = :down, downtime_reason = :reason,
-                   down_since = :downSince, changed_at = :changed
+                   down_since = :downSince, changed_at = :changed, machine_state = :machine,
+                   machine_since = :machineSince
              WHERE site = :site AND work_unit = :unit
             """)
         .param("op", s.operationId())
@@ -97,6 +98,8 @@ class UnitStates {
         .param("reason", s.downtimeReason())
         .param("downSince", Sql.ts(s.downSince()))
         .param("changed", Sql.ts(s.changedAt()))
+        .param("machine", s.machineState())
+        .param("machineSince", Sql.ts(s.machineSince()))
         .param("site", s.site())
         .param("unit", s.workUnit())
         .update();
@@ -116,6 +119,8 @@ class UnitStates {
         rs.getObject("downtime_id", UUID.class),
         rs.getString("downtime_reason"),
         Sql.instant(rs, "down_since"),
-        Sql.instant(rs, "changed_at"));
+        Sql.instant(rs, "changed_at"),
+        rs.getString("machine_state"),
+        Sql.instant(rs, "machine_since"));
   }
 }
