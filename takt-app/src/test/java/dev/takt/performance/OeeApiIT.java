@@ -86,6 +86,10 @@ class OeeApiIT {
         .containsExactly("by");
     assertThat(api.asAdmin().get(base + "&format=xml").expect(400).faultyFields())
         .containsExactly("format");
+    assertThat(api.asAdmin().get(base + "&fields=oee,speed").expect(400).faultyFields())
+        .containsExactly("fields");
+    assertThat(api.asAdmin().get(base + "&fields=" + "x".repeat(5000)).expect(400).faultyFields())
+        .containsExactly("fields");
     assertThat(
             api.asAdmin()
                 .get("/api/v1/oee/timeline?scope=" + scope() + "&from=2026-03-01&to=2026-03-20")
@@ -101,6 +105,21 @@ class OeeApiIT {
             .header("Accept", "text/csv")
             .get("/api/v1/oee?scope=" + scope() + "&groupBy=x");
     assertThat(r.expect(400).contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void aDashboardCanAskForOnlyTheFiguresItDraws() {
+    String path = "/api/v1/oee?scope=" + scope() + "&from=2026-03-02&to=2026-03-03&groupBy=none";
+    var all = api.asAdmin().get(path).expect(200).json();
+
+    var some = api.asAdmin().get(path + "&fields=availability,plannedSeconds").expect(200).json();
+
+    assertThat(some.path("fields").toString()).isEqualTo("[\"availability\",\"plannedSeconds\"]");
+    assertThat(some.path("rows").size()).isEqualTo(all.path("rows").size());
+    var figures = some.path("rows").get(0).path("figures");
+    assertThat(figures.propertyNames()).containsExactly("availability", "plannedSeconds");
+    assertThat(figures.path("plannedSeconds").asLong())
+        .isEqualTo(all.path("rows").get(0).path("figures").path("plannedSeconds").asLong());
   }
 
   @Test

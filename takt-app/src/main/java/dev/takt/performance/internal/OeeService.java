@@ -55,6 +55,7 @@ public class OeeService {
   private final BucketStore buckets;
   private final UnitStates states;
   private final PerformanceSettings settings;
+  private final ViewSession session;
   private final Clock clock;
 
   OeeService(
@@ -66,6 +67,7 @@ public class OeeService {
       BucketStore buckets,
       UnitStates states,
       PerformanceSettings settings,
+      ViewSession session,
       Clock clock) {
     this.jdbc = jdbc;
     this.equipment = equipment;
@@ -75,6 +77,7 @@ public class OeeService {
     this.buckets = buckets;
     this.states = states;
     this.settings = settings;
+    this.session = session;
     this.clock = clock;
   }
 
@@ -179,7 +182,8 @@ public class OeeService {
     if (groupBy == GroupBy.NONE) {
       groups.computeIfAbsent("all", k -> groupFor(GroupBy.NONE, k, null, null, r.zone(), range));
     }
-    Map<String, Map<String, Totals>> table = new TreeMap<>();
+    Map<String, Map<String, Totals>> table = new HashMap<>();
+    session.tuneForAggregates();
     Source source =
         new Source(
             r, range, groupBy == GroupBy.SHIFT ? null : cal.wholeDays(range.from(), range.to()));
@@ -204,7 +208,7 @@ public class OeeService {
                 String key = rowKey(groupBy, rs, groups, r, range);
                 StopClasses.addTo(
                     table
-                        .computeIfAbsent(key, k -> new TreeMap<>())
+                        .computeIfAbsent(key, k -> new HashMap<>())
                         .computeIfAbsent(child, c -> new Totals()),
                     rs);
               }
@@ -226,7 +230,7 @@ public class OeeService {
               if (child != null) {
                 String key = rowKey(groupBy, rs, groups, r, range);
                 table
-                    .computeIfAbsent(key, k -> new TreeMap<>())
+                    .computeIfAbsent(key, k -> new HashMap<>())
                     .computeIfAbsent(child, c -> new Totals())
                     .addCounts(
                         rs.getBigDecimal("g"),
@@ -257,7 +261,7 @@ public class OeeService {
                   ? shift.start().toString()
                   : dayKey.apply(shift.businessDay());
           table
-              .computeIfAbsent(key, k -> new TreeMap<>())
+              .computeIfAbsent(key, k -> new HashMap<>())
               .computeIfAbsent(child, c -> new Totals())
               .addStop(s.downtimeReason(), micro, Math.round(ms / 1000.0), counted ? 0 : 1);
           counted = true;
@@ -266,7 +270,7 @@ public class OeeService {
     }
     // every calendar group appears, with planned time for each child
     for (String key : groups.keySet()) {
-      Map<String, Totals> row = table.computeIfAbsent(key, k -> new TreeMap<>());
+      Map<String, Totals> row = table.computeIfAbsent(key, k -> new HashMap<>());
       for (String child : unitsPerChild.keySet()) {
         row.computeIfAbsent(child, c -> new Totals());
       }
@@ -289,7 +293,7 @@ public class OeeService {
       // a business day's night shift reaches past midnight: at the edges of a range the day's
       // clipped calendar time can be shorter than its planned time, which TEEP must not exceed
       calendarMillis = Math.max(calendarMillis, g.plannedMillis);
-      for (Map.Entry<String, Totals> e : table.get(key).entrySet()) {
+      for (Map.Entry<String, Totals> e : new TreeMap<>(table.get(key)).entrySet()) {
         int n = unitsPerChild.getOrDefault(e.getKey(), 0);
         Totals t = e.getValue();
         t.plannedMillis += g.plannedMillis * n;

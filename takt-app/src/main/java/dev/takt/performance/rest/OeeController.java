@@ -52,8 +52,9 @@ class OeeController {
   @Operation(
       summary =
           "OEE of a scope (site:S, area:S/A, workCenter:S/W, workUnit:S/U) per shift, day, week,"
-              + " month or for the whole range (groupBy=none); by= breaks it down; CSV with"
-              + " format=csv or Accept: text/csv")
+              + " month or for the whole range (groupBy=none); by= breaks it down; fields= keeps"
+              + " only the named figures in JSON (e.g. fields=availability,performance,quality,oee"
+              + " for a year of daily OEE); CSV with format=csv or Accept: text/csv")
   ResponseEntity<?> oee(
       @RequestParam(required = false) String scope,
       @RequestParam(required = false) String from,
@@ -61,15 +62,19 @@ class OeeController {
       @RequestParam(required = false) String groupBy,
       @RequestParam(required = false) String by,
       @RequestParam(required = false) String format,
+      @RequestParam(required = false) String fields,
       @RequestHeader(value = "Accept", required = false) String accept) {
     boolean csv = csv(format, accept);
     Scope s = Scope.parse(scope);
     Views.GroupBy g = Params.groupBy(groupBy);
     Views.Breakdown b = Params.breakdown(by);
+    FigureFields selected = FigureFields.parse(fields);
     Instant[] range = range(s, from, to);
     Views.OeeReport report = oee.oee(s, range[0], range[1], g, b);
     if (!csv) {
-      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(selected == null ? report : selected.of(report));
     }
     return ResponseEntity.ok()
         .contentType(CSV)
