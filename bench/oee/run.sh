@@ -8,7 +8,8 @@
 # that both give identical figures. Prints RESULT lines and writes bench/oee/results/<date>.txt.
 #
 # Knobs (environment): UNITS (200), FIRST_DAY (2025-01-01), DAYS (365), PGPORT (5434),
-# PORT (18091), REPEAT (7 warm API requests per view), PEER_REPEAT (2 warm peer runs per view),
+# PORT (18091), REPEAT (7 warm API requests per view), PEER_REPEAT (1 warm peer run per view),
+# NO_PEER=1 (API only, compared with the peer's CSV files of the last run),
 # REUSE=1 (keep the loaded database), LOAD_ONLY=1 (stop after loading), SKIP_BUILD=1, NO_COLD=1
 # (skip the cold passes), DB (takt_oee).
 set -euo pipefail
@@ -23,7 +24,7 @@ DAYS=${DAYS:-365}
 PGPORT=${PGPORT:-5434}
 PORT=${PORT:-18091}
 REPEAT=${REPEAT:-7}
-PEER_REPEAT=${PEER_REPEAT:-2}
+PEER_REPEAT=${PEER_REPEAT:-1}
 SITE=OEEB
 DB=${DB:-takt_oee}
 CLUSTER=oee
@@ -37,13 +38,16 @@ OUT=$WORK/out.txt
 : >"$OUT"
 log() { echo "$*" | tee -a "$OUT"; }
 
+# A PostgreSQL started from here must not inherit the caller's open files: under `flock
+# /work/bench.lock`, a postmaster holding the lock's descriptor would keep the lock forever.
+closed_fds() { ( for fd in /proc/$BASHPID/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done; "$@" ); }
 if ! pg_lsclusters -h | awk '{print $2}' | grep -qx $CLUSTER; then
   pg_createcluster "$PGVER" $CLUSTER --port "$PGPORT" >/dev/null
   # local benchmark cluster: trust on the loopback, like the test server
   sed -i 's#^host\s\+all\s\+all\s\+127.0.0.1/32\s\+\S\+#host all all 127.0.0.1/32 trust#' \
     "/etc/postgresql/$PGVER/$CLUSTER/pg_hba.conf"
 fi
-pg_ctlcluster --skip-systemctl-redirect "$PGVER" $CLUSTER start 2>/dev/null || true
+closed_fds pg_ctlcluster --skip-systemctl-redirect "$PGVER" $CLUSTER start 2>/dev/null || true
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   ./mvnw -q -pl takt-app -am package -DskipTests
@@ -70,7 +74,7 @@ start_server() {
 BASE=http://127.0.0.1:$PORT
 # Cold: PostgreSQL restarted (empty shared buffers), the OS page cache dropped.
 restart_pg() {
-  pg_ctlcluster --skip-systemctl-redirect "$PGVER" $CLUSTER restart
+  closed_fds pg_ctlcluster --skip-systemctl-redirect "$PGVER" $CLUSTER restart
   sync; echo 3 >/proc/sys/vm/drop_caches 2>/dev/null || log "NOTE could not drop the OS page cache"
 }
 
@@ -93,8 +97,9 @@ fi
 ADMIN_PASSWORD=$(cat "$WORK/admin-password")
 log "DATA $($PG -d $DB -c "SELECT 'raw_state=' || (SELECT count(*) FROM oee_raw_state) || ' raw_count=' || (SELECT count(*) FROM oee_raw_count) || ' stop_buckets=' || (SELECT count(*) FROM performance_stop_bucket) || ' count_buckets=' || (SELECT count(*) FROM performance_count_bucket) || ' stop_days=' || (SELECT count(*) FROM performance_stop_day) || ' size=' || pg_size_pretty(pg_database_size(current_database()))")"
 
-# The views: the year dashboard (daily OEE per work unit over the site), a quarter of one work unit
-# by day, and one week's shifts per work unit (the drill-down from the year). Ranges in local time.
+# The views: the year dashboard (daily OEE per work unit over the site, the four figures a heat map
+# draws), a quarter of one work unit by day, and one week's shifts per work unit (the drill-down
+# from the year). Ranges in local time. The comparison reads every view whole, as CSV.
 tz() { TZ=Europe/Berlin date -d "$1" -u +%Y-%m-%dT%H:%M:%SZ; }
 LAST_DAY=$(date -d "$FIRST_DAY + $DAYS days" +%F)
 Q_FROM=$(date -d "$FIRST_DAY + 91 days" +%F)
@@ -103,17 +108,17 @@ W_FROM=$(date -d "$FIRST_DAY + 140 days" +%F)
 W_FROM=$(date -d "$W_FROM - $(( $(date -d "$W_FROM" +%u) - 1 )) days" +%F) # a Monday
 W_TO=$(date -d "$W_FROM + 7 days" +%F)
 VIEWS=(
-  "year|$(tz "$FIRST_DAY 00:00")|$(tz "$LAST_DAY 00:00")|day|site:$SITE|workUnit|"
+  "year|$(tz "$FIRST_DAY 00:00")|$(tz "$LAST_DAY 00:00")|day|site:$SITE|workUnit||availability,performance,quality,oee"
   "quarter|$(tz "$Q_FROM 00:00")|$(tz "$Q_TO 00:00")|day|workUnit:$SITE/U001|none|U001"
   "week-shifts|$(tz "$W_FROM 00:00")|$(tz "$W_TO 00:00")|shift|site:$SITE|workUnit|"
 )
 api_view() { # $1 label $2 repeat $3 view
-  IFS='|' read -r name from to group scope by unit <<<"$3"
+  IFS='|' read -r name from to group scope by unit fields <<<"$3"
   $BENCH view "$BASE" "$ADMIN_PASSWORD" "$1-$name" "$2" "$WORK/api-$name.csv" \
-    "scope=$scope&from=$from&to=$to&groupBy=$group&by=$by" | tee -a "$OUT"
+    "scope=$scope&from=$from&to=$to&groupBy=$group&by=$by${fields:+&fields=$fields}" | tee -a "$OUT"
 }
 peer_view() { # $1 label $2 view
-  IFS='|' read -r name from to group scope by unit <<<"$2"
+  IFS='|' read -r name from to group scope by unit fields <<<"$2"
   ms=$($PG -d $DB -v site=$SITE -v from="$from" -v to="$to" -v grp="$group" -v unit="$unit" \
     -v out="$WORK/sql-$name.csv" -f bench/oee/peer.sql | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
   log "RESULT $1-$name ms=$ms rows=$(( $(wc -l <"$WORK/sql-$name.csv") - 1 ))"
@@ -126,19 +131,23 @@ if [ "${NO_COLD:-}" != 1 ]; then
     api_view api-cold 1 "$v"
   done
   stop_server
-  for v in "${VIEWS[@]}"; do
-    restart_pg
-    peer_view psql-cold "$v"
-  done
+  if [ "${NO_PEER:-}" != 1 ]; then
+    for v in "${VIEWS[@]}"; do
+      restart_pg
+      peer_view psql-cold "$v"
+    done
+  fi
 fi
 log "== warm: API $REPEAT requests per view (median), psql $PEER_REPEAT runs per view (the last counts)"
 start_server
 for v in "${VIEWS[@]}"; do
   api_view api-warm "$REPEAT" "$v"
 done
-for v in "${VIEWS[@]}"; do
-  for _ in $(seq "$PEER_REPEAT"); do peer_view psql-warm "$v"; done
-done
+if [ "${NO_PEER:-}" != 1 ]; then
+  for v in "${VIEWS[@]}"; do
+    for _ in $(seq "$PEER_REPEAT"); do peer_view psql-warm "$v"; done
+  done
+fi
 log "== identical results (API CSV vs the peer's, per group and work unit)"
 for v in "${VIEWS[@]}"; do
   name=${v%%|*}

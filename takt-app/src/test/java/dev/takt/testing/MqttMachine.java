@@ -13,12 +13,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A machine on the local Mosquitto broker (127.0.0.1:1883) that sends JSON telemetry, wired to a
  * work unit through a real MQTT connection and machine mapping: {@code execution} ACTIVE is
- * RUNNING, READY is IDLE, SETUP is SETUP, STOPPED is DOWN. Tests without the broker are skipped
- * unless {@code TAKT_MQTT_REQUIRED=true}.
+ * RUNNING, READY is IDLE, SETUP is SETUP, STOPPED is DOWN; {@code spindle.speed} is a process
+ * value. Tests without the broker are skipped unless {@code TAKT_MQTT_REQUIRED=true}.
  */
 public final class MqttMachine implements AutoCloseable {
 
@@ -76,7 +77,7 @@ public final class MqttMachine implements AutoCloseable {
                                 "sourceLevel",
                                 1,
                                 "fields",
-                                Map.of("/execution", "execution"))))))
+                                Map.of("/execution", "execution", "/spindle/speed", "speed"))))))
             .expect(201)
             .json()
             .path("id")
@@ -101,12 +102,7 @@ public final class MqttMachine implements AutoCloseable {
                         "DOWN"))))
         .expect(200);
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!api.asAdmin()
-            .get("/api/v1/connections/" + connectionId + "/status")
-            .json()
-            .path("state")
-            .asString()
-            .equals("CONNECTED")
+    while (!connectionStatus().path("state").asString().equals("CONNECTED")
         && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
@@ -122,12 +118,22 @@ public final class MqttMachine implements AutoCloseable {
 
   /** Publishes the machine's execution state as its controller would. */
   public void reports(String execution) {
+    sends("{\"execution\": \"" + execution + "\"}");
+  }
+
+  /** Publishes any payload, e.g. garbage. */
+  public void sends(String json) {
     client
         .publishWith()
         .topic(topic)
         .qos(MqttQos.AT_LEAST_ONCE)
-        .payload(("{\"execution\": \"" + execution + "\"}").getBytes(StandardCharsets.UTF_8))
+        .payload(json.getBytes(StandardCharsets.UTF_8))
         .send();
+  }
+
+  /** The connection's status as the API shows it (state, rejected messages, …). */
+  public JsonNode connectionStatus() {
+    return api.asAdmin().get("/api/v1/connections/" + connectionId + "/status").json();
   }
 
   /** The machine state Takt derived, or "none". */

@@ -67,7 +67,12 @@ final class OeeMath {
     BigDecimal a = ratio(BigDecimal.valueOf(run), BigDecimal.valueOf(ppt));
     BigDecimal p = ratio(t.idealSeconds, BigDecimal.valueOf(run));
     BigDecimal q = ratio(t.good, total);
-    BigDecimal oee = a == null || p == null || q == null ? null : a.multiply(p, MC).multiply(q, MC);
+    // A x P x Q = ideal x good / (planned production x total): one division, one rounding, so a
+    // figure that lies exactly on a half (69.875 %) rounds up as the published figures do
+    BigDecimal oee =
+        a == null || p == null || q == null
+            ? null
+            : t.idealSeconds.multiply(t.good).divide(BigDecimal.valueOf(ppt).multiply(total), MC);
     BigDecimal utilisation = ratio(BigDecimal.valueOf(ppt), BigDecimal.valueOf(calendar));
     BigDecimal teep = oee == null || utilisation == null ? null : oee.multiply(utilisation, MC);
     BigDecimal speedLoss = BigDecimal.valueOf(run).subtract(t.idealSeconds);
