@@ -1,5 +1,5 @@
 -- GET /api/v1/dispatch-list?site=BENCH&workUnit=U: token authentication, the work unit, the head
--- of the dispatch list (50, the default limit) filtered and limited in the database, then the
+-- of the dispatch list (20, the default limit) filtered and limited in the database, then the
 -- execution states of those operations. The server reads the states with two set-based SELECTs
 -- (execution_operation, execution_unit_run ... WHERE operation_id IN (...)); pgbench cannot pass
 -- the list on, so here the same rows are read in one statement with joins.
@@ -31,7 +31,7 @@ WITH head AS (
          AND b.sequence_number = (SELECT MAX(q.sequence_number) FROM orders_operation q
            WHERE q.order_id = o.order_id AND q.sequence_number < o.sequence_number))
   ORDER BY p.site_code, p.due_date, p.priority DESC, p.order_number, o.sequence_number
-  LIMIT 50)
+  LIMIT 20)
 SELECT h.*, x.*, r.work_unit AS run_unit, r.state AS run_state, r.since AS run_since
 FROM head h
   LEFT JOIN execution_operation x ON x.operation_id = h.id
