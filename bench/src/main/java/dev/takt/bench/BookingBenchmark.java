@@ -409,8 +409,19 @@ public final class BookingBenchmark {
     return () -> send(request) == 200;
   }
 
+  /**
+   * The body of a good answer is read off the connection but not kept (a dispatch list is kilobytes
+   * of JSON, and the load generator shares the cores with the server); an error's body is kept for
+   * the log.
+   */
+  private static final HttpResponse.BodyHandler<byte[]> BODY_IF_ERROR =
+      info ->
+          info.statusCode() < 300
+              ? HttpResponse.BodySubscribers.replacing(new byte[0])
+              : HttpResponse.BodySubscribers.ofByteArray();
+
   private int send(HttpRequest request) throws Exception {
-    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = http.send(request, BODY_IF_ERROR);
     if (response.statusCode() >= 300 && ThreadLocalRandom.current().nextInt(100) == 0) {
       System.err.println(
           request.method()
