@@ -48,6 +48,8 @@ public final class BookingBenchmark {
 
   private final HttpClient http;
   private final String base;
+  // The terminal mix goes through this lean client, seeding through the JDK's.
+  private final PlainHttp plain;
   // The mix: bookings, dispatch-list reads and order reads out of total.
   private int bookings = 6;
   private int dispatch = 3;
@@ -55,6 +57,8 @@ public final class BookingBenchmark {
 
   private BookingBenchmark(String base) {
     this.base = base;
+    URI uri = URI.create(base);
+    this.plain = new PlainHttp(uri.getHost(), uri.getPort());
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -384,55 +388,37 @@ public final class BookingBenchmark {
   private OpenLoop.Call request(List<String[]> terminals, int orders, int i) {
     String[] terminal = terminals.get(i % terminals.size());
     int dice = ThreadLocalRandom.current().nextInt(total);
+    String auth = "Authorization: " + terminal[1];
     if (dice < bookings) {
-      String body = "{\"workUnit\":\"" + terminal[0] + "\",\"good\":1}";
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(base + "/api/v1/operations/" + terminal[2] + "/report"))
-              .header("Authorization", terminal[1])
-              .header("Idempotency-Key", UUID.randomUUID().toString())
-              .header("Content-Type", "application/json")
-              .timeout(Duration.ofSeconds(30))
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build();
-      return () -> send(request) == 200;
+      byte[] body =
+          ("{\"workUnit\":\"" + terminal[0] + "\",\"good\":1}").getBytes(StandardCharsets.UTF_8);
+      String target = "/api/v1/operations/" + terminal[2] + "/report";
+      String[] headers = {
+        auth, "Idempotency-Key: " + UUID.randomUUID(), "Content-Type: application/json"
+      };
+      return () -> send("POST", target, headers, body) == 200;
     }
-    String path =
+    String target =
         dice < bookings + dispatch
             ? "/api/v1/dispatch-list?site=" + SITE + "&workUnit=" + terminal[0]
             : "/api/v1/production-orders/" + order(ThreadLocalRandom.current().nextInt(orders));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", terminal[1])
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
-    return () -> send(request) == 200;
+    String[] headers = {auth};
+    return () -> send("GET", target, headers, null) == 200;
   }
 
-  /**
-   * The body of a good answer is read off the connection but not kept (a dispatch list is kilobytes
-   * of JSON, and the load generator shares the cores with the server); an error's body is kept for
-   * the log.
-   */
-  private static final HttpResponse.BodyHandler<byte[]> BODY_IF_ERROR =
-      info ->
-          info.statusCode() < 300
-              ? HttpResponse.BodySubscribers.replacing(new byte[0])
-              : HttpResponse.BodySubscribers.ofByteArray();
-
-  private int send(HttpRequest request) throws Exception {
-    HttpResponse<byte[]> response = http.send(request, BODY_IF_ERROR);
-    if (response.statusCode() >= 300 && ThreadLocalRandom.current().nextInt(100) == 0) {
+  private int send(String method, String target, String[] headers, byte[] body) throws Exception {
+    PlainHttp.Response response = plain.send(method, target, headers, body);
+    if (response.status() >= 300 && ThreadLocalRandom.current().nextInt(100) == 0) {
       System.err.println(
-          request.method()
+          method
               + " "
-              + request.uri()
+              + target
               + " -> "
-              + response.statusCode()
+              + response.status()
               + " "
-              + new String(response.body(), StandardCharsets.UTF_8));
+              + new String(response.errorBody(), StandardCharsets.UTF_8));
     }
-    return response.statusCode();
+    return response.status();
   }
 
   // ---------------------------------------------------------------- plumbing
