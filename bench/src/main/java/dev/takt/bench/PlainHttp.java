@@ -13,11 +13,11 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * A minimal HTTP/1.1 client for the load generator: blocking sockets (the callers are virtual
- * threads), a pool of keep-alive connections, one request at a time per connection. The JDK's
- * {@code HttpClient} costs about a millisecond of CPU per call (selector thread, futures, body
- * publishers), and the load generator shares the two cores with the server it measures; this one
- * writes the request bytes and reads the status line, the headers and the body, which it discards
- * unless the status is an error.
+ * threads), a pool of keep-alive connections, one request at a time per connection. The load
+ * generator shares the two cores with the server it measures, and the JDK's {@code HttpClient} is
+ * not cheap (a selector thread, futures and body publishers per call; the seeding, on it, used
+ * about 1 ms of CPU per call with its JSON); this one writes the request bytes and reads the status
+ * line, the headers and the body, which it discards unless the status is an error.
  *
  * <p>What the benchmark measures does not change: each call still opens a connection when none is
  * idle (as the JDK client does), waits for the whole response, and times out after 30 s.
