@@ -1,22 +1,18 @@
 -- One quantity report (good 1) as POST /api/v1/operations/{id}/report runs it, statement for
--- statement (read from the server's statement log): token authentication (autocommit), the
--- idempotency look-up (read-only transaction), then the booking transaction with the idempotency
--- key row, the execution row lock, the order row lock, the audit chain head-row lock and the
--- confirmation counter row. Only the bench_terminal look-up is extra (pgbench has no terminal).
+-- statement (read from the server's statement log, 2026-12-02 15:00): the booking transaction with
+-- the idempotency key row (inserted first; the server looks a key up only when it is taken), the
+-- execution row lock, the order row lock, the material check of genealogy, the event publication
+-- for the OEE recorder, the audit chain head-row lock and the confirmation counter row; then, after
+-- the commit, what the server's OEE recorder runs for the booking on another thread: the event
+-- publication marked, the operation read, the unit state locked, the site calendar read, the count
+-- bucket updated, the publication deleted. Not here, in pgbench's favour: token authentication (the
+-- server keeps a checked token for 5 s, so with 200 terminals at 500 requests/s it reads token and
+-- user for about one request in twelve). Extra, against pgbench: the bench_terminal look-up.
 \set t random(1, 200)
 SELECT token_hash AS th, user_id AS uid, username AS uname, operation_id AS op, work_unit AS wu,
        order_number AS ord
   FROM bench_terminal WHERE t = :t \gset
-SELECT id, user_id, last_used_at FROM identity_api_token
- WHERE token_hash = :th AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now());
-SELECT * FROM identity_user WHERE id = :uid;
-SELECT role FROM identity_user_role WHERE user_id = :uid;
-SELECT site_code FROM identity_user_site WHERE user_id = :uid ORDER BY site_code;
 SELECT gen_random_uuid()::text AS ikey \gset
-BEGIN READ ONLY;
-SELECT method, path, request_hash, response_status, content_type, location, body
-  FROM web_idempotency_key WHERE username = :uname AND idempotency_key = :ikey;
-COMMIT;
 BEGIN;
 INSERT INTO web_idempotency_key (idempotency_key, username, method, path, request_hash, created_at)
 VALUES (:ikey, :uname, 'POST', '/api/v1/operations/' || :op || '/report',
@@ -43,9 +39,8 @@ UPDATE execution_operation SET status = 'ACTIVE', good = good + 1, scrap = scrap
 DELETE FROM execution_unit_run WHERE operation_id = :op;
 INSERT INTO execution_unit_run (operation_id, work_unit, site, state, resume_phase, since, pause_reason)
 VALUES (:op, :wu, 'BENCH', 'RUNNING', NULL, now(), NULL);
-SELECT p.order_number FROM orders_operation o
-JOIN orders_production_order p ON p.id = o.order_id WHERE o.id = :op;
-SELECT id FROM orders_production_order WHERE order_number = :ord FOR UPDATE;
+SELECT order_number FROM orders_production_order
+ WHERE id = (SELECT order_id FROM orders_operation WHERE id = :op) FOR UPDATE;
 SELECT p.*,
   (SELECT COUNT(*) FROM orders_operation r WHERE r.order_id = p.id
      AND (r.good_quantity <> 0 OR r.scrap_quantity <> 0 OR r.rework_quantity <> 0)) AS reported_operations,
@@ -55,6 +50,16 @@ FROM orders_production_order p WHERE p.order_number = :ord;
 SELECT * FROM orders_operation WHERE id = :op;
 UPDATE orders_operation SET good_quantity = good_quantity + 1, scrap_quantity = scrap_quantity + 0,
   rework_quantity = rework_quantity + 0 WHERE id = :op;
+SELECT gen_random_uuid()::text AS pub \gset
+INSERT INTO event_publication (id, event_type, listener_id, publication_date, serialized_event,
+  status, completion_attempts, last_resubmission_date)
+VALUES (:pub::uuid, 'dev.takt.execution.QuantityReported',
+  'dev.takt.performance.internal.EventRecorder.on(dev.takt.execution.QuantityReported)', now(),
+  '{"operationId":"' || :op::text || '","orderNumber":"' || :ord::text || '","material":"BENCH-PART-WC01","site":"BENCH","workUnit":"' || :wu::text
+    || '","good": {"value": 1,"unit":"pcs","negative": false},"scrap": {"value": 0,"unit":"pcs","negative": false},"scrapReason": null,"rework": {"value": 0,"unit":"pcs","negative": false},"reworkReason": null,"operator":"' || :uname::text
+    || '","outputLot": null,"serials": [],"at":"' || now()::text || '"}',
+  'PUBLISHED', 1, now());
+SELECT * FROM product_material WHERE material_number = 'BENCH-PART-' || left(:wu::text, 4);
 SELECT last_seq AS seq, last_hash AS prev FROM compliance_audit_head WHERE id = 1 FOR UPDATE \gset
 INSERT INTO compliance_audit_record (seq, occurred_at, actor, action, entity_type, entity_key,
   old_value, new_value, reason, prev_hash, hash)
@@ -75,4 +80,34 @@ VALUES (:cseq, gen_random_uuid(), 'QUANTITY', 'BENCH', :ord, :op, 10, :wu, 'pcs'
 UPDATE web_idempotency_key SET response_status = 200, content_type = 'application/json',
        location = NULL, body = repeat('{"operationId":"' || :op || '","good":{"value":1}}', 10)
  WHERE username = :uname AND idempotency_key = :ikey;
+COMMIT;
+-- after the commit, on the OEE recorder's thread
+BEGIN;
+UPDATE event_publication SET status = 'PROCESSING' WHERE id = :pub::uuid AND status != 'PROCESSING';
+COMMIT;
+BEGIN READ ONLY;
+SELECT o.*, p.order_number, p.material_number, p.site_code, p.status AS order_status,
+  p.due_date, p.priority, p.unit,
+  (SELECT MAX(q.sequence_number) FROM orders_operation q
+     WHERE q.order_id = o.order_id AND q.sequence_number < o.sequence_number) AS previous_sequence
+FROM orders_operation o JOIN orders_production_order p ON p.id = o.order_id
+ WHERE o.id = :op;
+COMMIT;
+SELECT * FROM performance_unit_state WHERE site = 'BENCH' AND work_unit = :wu;
+BEGIN;
+SELECT * FROM performance_unit_state WHERE site = 'BENCH' AND work_unit = :wu FOR UPDATE;
+SELECT * FROM equipment_site WHERE code = 'BENCH';
+SELECT * FROM equipment_site WHERE code = 'BENCH';
+SELECT * FROM equipment_shift WHERE site_code = 'BENCH' ORDER BY seq_no;
+SELECT * FROM equipment_non_working WHERE site_code = 'BENCH' ORDER BY seq_no;
+-- the server updates the bucket of the current quarter hour; here the newest bucket the HTTP run
+-- left for this unit and order (the server inserts a bucket row once per quarter hour and order)
+UPDATE performance_count_bucket
+   SET good = good + 1, scrap = scrap + 0, rework = rework + 0, ideal_seconds = ideal_seconds + 30
+ WHERE site = 'BENCH' AND work_unit = :wu AND order_number = :ord
+   AND bucket_start = (SELECT MAX(b.bucket_start) FROM performance_count_bucket b
+                        WHERE b.site = 'BENCH' AND b.work_unit = :wu AND b.order_number = :ord);
+COMMIT;
+BEGIN;
+DELETE FROM event_publication WHERE id = :pub::uuid;
 COMMIT;

@@ -48,11 +48,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * nothing is acknowledged before it is committed. A non-2xx response rolls everything back,
  * including the key, so the client may fix the request and retry with the same key.
  *
- * <p>A retry after the first commit finds the key row and gets the stored response (header {@code
- * Idempotent-Replayed: true}); a request with the same key but another method, path or body is
- * refused with 422. A concurrent duplicate blocks on the unique key (PostgreSQL) or is told the key
- * is taken (H2) while the first is still running; either way it then waits until the first
- * transaction ends and replays its answer, or, if the first one rolled back, runs itself.
+ * <p>A retry after the first commit finds the key taken, then the key row, and gets the stored
+ * response (header {@code Idempotent-Replayed: true}); a request with the same key but another
+ * method, path or body is refused with 422. A concurrent duplicate blocks on the unique key
+ * (PostgreSQL) or is told the key is taken (H2) while the first is still running; either way it
+ * then waits until the first transaction ends and replays its answer, or, if the first one rolled
+ * back, runs itself.
  *
  * <p>Runs after Spring Security (keys are per user) and only for API writes; the header is made
  * mandatory per endpoint by {@link RequiresIdempotencyKey}.
@@ -130,11 +131,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     Instant deadline = clock.instant().plus(WAIT_FOR_FIRST);
     while (true) {
-      Optional<Stored> stored = readTx.execute(s -> find(call));
-      if (stored.isPresent()) {
-        replay(stored.get(), call, response);
-        return;
-      }
+      // Insert first, look up only when the key is taken: a fresh key (nearly every request) then
+      // costs no extra read transaction.
       ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
       boolean ran;
       try {
@@ -155,7 +153,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         wrapped.copyBodyToResponse();
         return;
       }
-      // Someone else holds the key and has not committed yet: wait for them, then look again.
+      // The key is taken: by a committed request (replay its answer), or by one still running
+      // (wait for it, then try again: if it rolled back, this one runs).
+      Optional<Stored> stored = readTx.execute(s -> find(call));
+      if (stored.isPresent()) {
+        replay(stored.get(), call, response);
+        return;
+      }
       if (clock.instant().isAfter(deadline)) {
         problem(
             response,

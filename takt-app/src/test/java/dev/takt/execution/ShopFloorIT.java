@@ -167,6 +167,10 @@ class ShopFloorIT {
     assertThat(list.get(0).path("operation").path("id").asString())
         .isEqualTo(urgent.second().toString());
     assertThat(list.get(0).path("progress").path("status").asString()).isEqualTo("WAITING");
+    // the progress of a list item does not repeat what its operation says
+    assertThat(list.get(0).path("progress").has("operationId")).isFalse();
+    assertThat(list.get(0).path("progress").has("orderNumber")).isFalse();
+    assertThat(list.get(0).path("operation").path("orderNumber").asString()).isNotEmpty();
 
     // a scrap-only report is no good output: the next operation stays away
     floor.start(later.first(), "M2", "RUN").expect(200);

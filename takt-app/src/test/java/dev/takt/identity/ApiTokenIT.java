@@ -162,6 +162,35 @@ class ApiTokenIT {
   }
 
   @Test
+  void aRoleChangeAppliesToTheNextCallWithAToken() {
+    // given: a token that was just used (so its owner's roles are fresh in the server's memory)
+    Api.Login machine = api.aUserWith(Role.ADMIN);
+    String secret =
+        api.as(machine)
+            .post("/api/v1/me/tokens", Map.of("name", "role change"))
+            .json()
+            .path("secret")
+            .asString();
+    api.withToken(secret).get("/api/v1/users").expect(200);
+    JsonNode user = api.asAdmin().get("/api/v1/users/" + machine.username()).expect(200).json();
+
+    // when: an administrator takes ADMIN away and gives INTEGRATION
+    Map<String, Object> update = new java.util.LinkedHashMap<>();
+    update.put("displayName", user.path("displayName").asString());
+    update.put("roles", List.of("INTEGRATION"));
+    update.put("sites", List.of());
+    update.put("badgeNumber", null);
+    update.put("active", true);
+    update.put("version", user.path("version").asLong());
+    api.asAdmin().put("/api/v1/users/" + machine.username(), update).expect(200);
+
+    // then
+    api.withToken(secret).get("/api/v1/users").expect(403);
+    JsonNode me = api.withToken(secret).get("/api/v1/me").expect(200).json();
+    assertThat(me.path("roles").toString()).contains("INTEGRATION").doesNotContain("ADMIN");
+  }
+
+  @Test
   void anAdministratorIssuesAndRevokesATokenForAMachineAccount() {
     // given
     Api.Login machine = api.aUserWith(Role.INTEGRATION);

@@ -274,6 +274,7 @@ public class ExecutionService {
         new QuantityReported(
             operationId,
             op.orderNumber(),
+            op.material(),
             op.site(),
             unit.code(),
             g,

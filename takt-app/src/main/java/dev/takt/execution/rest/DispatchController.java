@@ -42,7 +42,7 @@ class DispatchController {
       @RequestParam @Pattern(regexp = ExecutionRequests.CODE) String site,
       @RequestParam(required = false) @Pattern(regexp = ExecutionRequests.CODE) String workCenter,
       @RequestParam(required = false) @Pattern(regexp = ExecutionRequests.CODE) String workUnit,
-      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+      @RequestParam(defaultValue = "20") @Min(1) @Max(500) int limit) {
     return execution.dispatchList(site, workCenter, workUnit, limit);
   }
 }

@@ -25,12 +25,19 @@ class ApiTokenRepository {
   static final String PREFIX = "takt_";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  record ActiveToken(UUID id, UUID userId, Instant lastUsedAt) {}
+  record ActiveToken(UUID id, UUID userId, Instant lastUsedAt, Instant expiresAt) {
+
+    ActiveToken usedAt(Instant at) {
+      return new ActiveToken(id, userId, at, expiresAt);
+    }
+  }
 
   private final JdbcClient jdbc;
+  private final TokenCache cache;
 
-  ApiTokenRepository(JdbcClient jdbc) {
+  ApiTokenRepository(JdbcClient jdbc, TokenCache cache) {
     this.jdbc = jdbc;
+    this.cache = cache;
   }
 
   IssuedApiToken issue(UUID userId, String name, Instant expiresAt, Instant now) {
@@ -70,20 +77,26 @@ class ApiTokenRepository {
 
   /** The token's owner if the token is known, not revoked and not expired. */
   Optional<ActiveToken> findActive(String token, Instant now) {
+    return findActiveByHash(hash(token), now);
+  }
+
+  /** As {@link #findActive}, by the token's {@link #hash}. */
+  Optional<ActiveToken> findActiveByHash(String tokenHash, Instant now) {
     return jdbc.sql(
             """
-            SELECT id, user_id, last_used_at FROM identity_api_token
+            SELECT id, user_id, last_used_at, expires_at FROM identity_api_token
             WHERE token_hash = :hash AND revoked_at IS NULL
               AND (expires_at IS NULL OR expires_at > :now)
             """)
-        .param("hash", hash(token))
+        .param("hash", tokenHash)
         .param("now", ts(now))
         .query(
             (rs, n) ->
                 new ActiveToken(
                     rs.getObject("id", UUID.class),
                     rs.getObject("user_id", UUID.class),
-                    instant(rs, "last_used_at")))
+                    instant(rs, "last_used_at"),
+                    instant(rs, "expires_at")))
         .optional();
   }
 
@@ -99,6 +112,7 @@ class ApiTokenRepository {
         .param("at", ts(at))
         .param("id", id)
         .update();
+    cache.changed();
   }
 
   static String hash(String token) {

@@ -108,8 +108,14 @@ final class TaktAuthenticationProviders {
     }
   }
 
-  /** Checks a token by its hash; notes its use at most once a minute to spare the database. */
-  record TokenProvider(ApiTokenRepository tokens, UserRepository users, Clock clock)
+  /**
+   * Checks a token by its hash; notes its use at most once a minute to spare the database. What the
+   * database said about a token and its user is kept for a few seconds ({@link TokenCache}, emptied
+   * by every change to users and tokens); expiry, the active flag and the lock are checked anew on
+   * every request.
+   */
+  record TokenProvider(
+      ApiTokenRepository tokens, UserRepository users, TokenCache cache, Clock clock)
       implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication auth) {
@@ -118,18 +124,36 @@ final class TaktAuthenticationProviders {
       if (token == null || !token.startsWith(ApiTokenRepository.PREFIX) || token.length() > 100) {
         throw new BadCredentialsException("bad credentials");
       }
-      ApiTokenRepository.ActiveToken active =
-          tokens
-              .findActive(token, now)
-              .orElseThrow(() -> new BadCredentialsException("bad credentials"));
-      StoredUser user =
-          users
-              .byId(active.userId())
-              .filter(u -> u.active() && !u.lockedAt(now))
-              .orElseThrow(() -> new BadCredentialsException("bad credentials"));
+      String hash = ApiTokenRepository.hash(token);
+      TokenCache.Entry cached = cache.get(hash);
+      ApiTokenRepository.ActiveToken active;
+      StoredUser user;
+      long generation;
+      if (cached != null) {
+        active = cached.token();
+        user = cached.user();
+        generation = cached.generation();
+      } else {
+        generation = cache.generation();
+        active =
+            tokens
+                .findActiveByHash(hash, now)
+                .orElseThrow(() -> new BadCredentialsException("bad credentials"));
+        user =
+            users
+                .byId(active.userId())
+                .orElseThrow(() -> new BadCredentialsException("bad credentials"));
+        cache.put(hash, active, user, generation);
+      }
+      if ((active.expiresAt() != null && !active.expiresAt().isAfter(now))
+          || !user.active()
+          || user.lockedAt(now)) {
+        throw new BadCredentialsException("bad credentials");
+      }
       if (active.lastUsedAt() == null
           || Duration.between(active.lastUsedAt(), now).compareTo(Duration.ofMinutes(1)) > 0) {
         tokens.markUsed(active.id(), now);
+        cache.put(hash, active.usedAt(now), user, generation);
       }
       return authenticated(user);
     }

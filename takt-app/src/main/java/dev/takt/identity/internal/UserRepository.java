@@ -32,9 +32,11 @@ class UserRepository {
       """;
 
   private final JdbcClient jdbc;
+  private final TokenCache tokenCache;
 
-  UserRepository(JdbcClient jdbc) {
+  UserRepository(JdbcClient jdbc, TokenCache tokenCache) {
     this.jdbc = jdbc;
+    this.tokenCache = tokenCache;
   }
 
   static OffsetDateTime ts(Instant at) {
@@ -109,6 +111,7 @@ class UserRepository {
         .param("now", ts(now))
         .update();
     writeRolesAndSites(u);
+    tokenCache.changed();
   }
 
   /** Writes every field but the login counters; fails with false on a stale version. */
@@ -137,6 +140,7 @@ class UserRepository {
       jdbc.sql("DELETE FROM identity_user_role WHERE user_id = :id").param("id", u.id()).update();
       jdbc.sql("DELETE FROM identity_user_site WHERE user_id = :id").param("id", u.id()).update();
       writeRolesAndSites(u);
+      tokenCache.changed();
     }
     return rows == 1;
   }
@@ -159,6 +163,7 @@ class UserRepository {
         .param("until", ts(until))
         .param("id", id)
         .update();
+    tokenCache.changed();
   }
 
   void recordLogin(UUID id, Instant at) {

@@ -155,9 +155,8 @@ class ProductionOrdersFacade implements ProductionOrders {
   private ProductionOrder lockedOrderOf(UUID operationId) {
     String orderNumber =
         orders
-            .orderNumberOf(operationId)
+            .lockOrderOf(operationId)
             .orElseThrow(() -> new NotFoundException("operation", operationId));
-    orders.lock(orderNumber);
     return orders.byNumber(orderNumber).orElseThrow();
   }
 

@@ -143,19 +143,19 @@ class GenealogyRecorder implements LotCheck {
     if (good.signum() <= 0 && reported.serials().isEmpty() && reported.outputLot() == null) {
       return; // scrap or rework only: nothing new to trace into
     }
-    OperationView op =
-        orders
-            .operation(reported.operationId())
-            .orElseThrow(() -> new IllegalStateException("no operation " + reported.operationId()));
-    MaterialView material = products.material(op.material()).orElse(null);
+    MaterialView material = products.material(reported.material()).orElse(null);
     if (material == null || material.tracking() == Tracking.NONE) {
       if (!reported.serials().isEmpty() || reported.outputLot() != null) {
         throw new InvalidInputException(
             reported.serials().isEmpty() ? "outputLot" : "serials",
-            "material " + op.material() + " is not lot- or serial-controlled");
+            "material " + reported.material() + " is not lot- or serial-controlled");
       }
       return;
     }
+    OperationView op =
+        orders
+            .operation(reported.operationId())
+            .orElseThrow(() -> new IllegalStateException("no operation " + reported.operationId()));
     boolean last =
         orders.operationsOf(op.orderNumber()).stream()
                 .mapToInt(OperationView::sequence)

@@ -1,0 +1,90 @@
+package dev.takt.identity.internal;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * API tokens checked in the last few seconds, with their users: a terminal or the ERP sends its
+ * token on every call, and looking it up twice per request (token, user) was a fifth of the
+ * statements of a booking. Only what the database said is kept, for at most {@link #TTL_SECONDS};
+ * the caller still checks expiry, the user's active flag and lock on every request.
+ *
+ * <p>Any change to users, their roles and sites, or tokens empties the cache once it has committed
+ * ({@link #changed()}), so revocation, deactivation, a lock or a role change take effect at the
+ * next request of this server. A look-up that raced with such a change cannot put the old state
+ * back: entries carry the generation read before the database look-up and count only while the
+ * generation is the same. Another server of a cluster sees the change after {@link #TTL_SECONDS} at
+ * the latest.
+ */
+@Component
+class TokenCache {
+
+  static final long TTL_SECONDS = 5;
+  private static final int MAX_ENTRIES = 10_000;
+
+  record Entry(
+      ApiTokenRepository.ActiveToken token, StoredUser user, long generation, long until) {}
+
+  private final AtomicLong generation = new AtomicLong();
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+  /** The generation to pass to {@link #put}: read it before looking the token up. */
+  long generation() {
+    return generation.get();
+  }
+
+  /** The cached token and user for this token hash, or null. */
+  Entry get(String tokenHash) {
+    Entry e = entries.get(tokenHash);
+    if (e == null) {
+      return null;
+    }
+    if (e.generation() != generation.get() || System.nanoTime() - e.until() > 0) {
+      entries.remove(tokenHash, e);
+      return null;
+    }
+    return e;
+  }
+
+  void put(
+      String tokenHash, ApiTokenRepository.ActiveToken token, StoredUser user, long generation) {
+    if (generation != this.generation.get()) {
+      return;
+    }
+    if (entries.size() >= MAX_ENTRIES) {
+      entries.clear();
+    }
+    entries.put(
+        tokenHash,
+        new Entry(
+            token, user, generation, System.nanoTime() + TimeUnit.SECONDS.toNanos(TTL_SECONDS)));
+  }
+
+  /**
+   * Users, grants or tokens were written: forget everything once the write has committed (at once
+   * outside a transaction). Forgetting also before the commit would not help: a look-up between
+   * that and the commit still reads the old rows.
+   */
+  void changed() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              forget();
+            }
+          });
+    } else {
+      forget();
+    }
+  }
+
+  private void forget() {
+    generation.incrementAndGet();
+    entries.clear();
+  }
+}
