@@ -107,6 +107,12 @@ UPDATE performance_count_bucket
  WHERE site = 'BENCH' AND work_unit = :wu AND order_number = :ord
    AND bucket_start = (SELECT MAX(b.bucket_start) FROM performance_count_bucket b
                         WHERE b.site = 'BENCH' AND b.work_unit = :wu AND b.order_number = :ord);
+-- and its business day's row (V16)
+UPDATE performance_count_day
+   SET good = good + 1, scrap = scrap + 0, rework = rework + 0, ideal_seconds = ideal_seconds + 30
+ WHERE site = 'BENCH' AND work_unit = :wu
+   AND business_day = (SELECT MAX(d.business_day) FROM performance_count_day d
+                        WHERE d.site = 'BENCH' AND d.work_unit = :wu);
 COMMIT;
 BEGIN;
 DELETE FROM event_publication WHERE id = :pub::uuid;
