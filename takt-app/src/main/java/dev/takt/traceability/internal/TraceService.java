@@ -140,6 +140,11 @@ public class TraceService {
    * LIMIT}, a top-N heap) instead of numbering every lot reached, and the lots, links and shipments
    * turned into JSON where they are read. The bytes are the column's bytes as the driver received
    * them (UTF-8, the driver's client encoding): no string is decoded and encoded again.
+   *
+   * <p>The limits are written into the statement (checked integers), only the start lot is a
+   * parameter: the driver prepares a statement it runs often, PostgreSQL then plans it once for any
+   * parameter, and with the limits unknown that generic plan guessed two lots reached and joined
+   * the links of a hub trace by nested loops, lot by lot (minutes instead of a second).
    */
   byte[] jsonFromPostgres(UUID root, Direction direction, int depth, int maxLots) {
     boolean forward = direction == Direction.FORWARD;
@@ -152,20 +157,20 @@ public class TraceService {
           UNION
             SELECT l.%2$s, w.hops + 1
               FROM walk w JOIN traceability_link l ON l.%1$s = w.lot_id
-             WHERE w.hops < :depth
+             WHERE w.hops < %6$d
         ),
         nearest (lot_id, depth) AS (
-            SELECT lot_id, MIN(hops) FROM walk GROUP BY lot_id ORDER BY 2, 1 LIMIT :cap
+            SELECT lot_id, MIN(hops) FROM walk GROUP BY lot_id ORDER BY 2, 1 LIMIT %8$d
         ),
         reached AS MATERIALIZED (
-            SELECT lot_id, depth FROM nearest ORDER BY depth, lot_id LIMIT :maxLots
+            SELECT lot_id, depth FROM nearest ORDER BY depth, lot_id LIMIT %7$d
         )
         SELECT CAST(json_build_object(
             'root', (SELECT %3$s FROM traceability_lot t WHERE t.id = CAST(:root AS UUID)),
-            'direction', CAST(:direction AS TEXT),
-            'depth', :depth,
-            'maxLots', :maxLots,
-            'truncated', (SELECT COUNT(*) FROM nearest) > :maxLots,
+            'direction', '%9$s',
+            'depth', %6$d,
+            'maxLots', %7$d,
+            'truncated', (SELECT COUNT(*) FROM nearest) > %7$d,
             'lots', COALESCE((
                 SELECT json_agg(json_build_object('lot', %3$s, 'depth', r.depth)
                                 ORDER BY r.depth, t.material COLLATE "C",
@@ -178,19 +183,21 @@ public class TraceService {
             'shipments', COALESCE((
                 SELECT json_agg(%5$s ORDER BY s.shipped_at, s.id)
                   FROM traceability_shipment s
-                 WHERE :forward AND s.lot_id IN (SELECT lot_id FROM reached)), '[]')
+                 WHERE %10$s AND s.lot_id IN (SELECT lot_id FROM reached)), '[]')
           ) AS TEXT)
         """
-            .formatted(from, to, LOT_JSON, LINK_JSON, SHIPMENT_JSON);
-    return jdbc.sql(sql)
-        .param("root", root)
-        .param("direction", direction.name())
-        .param("depth", depth)
-        .param("maxLots", maxLots)
-        .param("cap", maxLots + 1)
-        .param("forward", direction == Direction.FORWARD)
-        .query((rs, n) -> rs.getBytes(1))
-        .single();
+            .formatted(
+                from,
+                to,
+                LOT_JSON,
+                LINK_JSON,
+                SHIPMENT_JSON,
+                depth,
+                maxLots,
+                maxLots + 1,
+                direction.name(),
+                forward);
+    return jdbc.sql(sql).param("root", root).query((rs, n) -> rs.getBytes(1)).single();
   }
 
   /** An instant as Jackson writes it: ISO-8601 in UTC, fractions in groups of three digits. */
@@ -256,13 +263,13 @@ public class TraceService {
           UNION
             SELECT l.%2$s, w.hops + 1
               FROM walk w JOIN traceability_link l ON l.%1$s = w.lot_id
-             WHERE w.hops < :depth
+             WHERE w.hops < %4$d
         ),
         reached (lot_id, depth, rn) AS (
             SELECT lot_id, depth, ROW_NUMBER() OVER (ORDER BY depth, lot_id)
               FROM (SELECT lot_id, MIN(hops) AS depth FROM walk GROUP BY lot_id) g
              ORDER BY depth, lot_id
-             LIMIT :cap
+             LIMIT %5$d
         )
         SELECT r.depth AS walk_hops, r.rn AS walk_rank, k.id AS k_id,
                k.parent_id AS k_parent_id, k.child_id AS k_child_id, k.kind AS k_kind,
@@ -275,14 +282,13 @@ public class TraceService {
           LEFT JOIN traceability_link k
             ON k.%2$s = r.lot_id AND k.%1$s IN (SELECT lot_id FROM reached)
         """
-            .formatted(from, to, LotRepository.LOT_COLUMNS);
+            // the limits written in, as in jsonFromPostgres: no generic plan that guesses them
+            .formatted(from, to, LotRepository.LOT_COLUMNS, depth, maxLots + 1);
     Map<UUID, Node> nodes = new LinkedHashMap<>();
     Map<UUID, Link> links = new LinkedHashMap<>();
     long[] reachedCount = {0};
     jdbc.sql(sql)
         .param("root", root.id())
-        .param("depth", depth)
-        .param("cap", maxLots + 1)
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
                 rs -> {
