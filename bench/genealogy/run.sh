@@ -95,7 +95,10 @@ for d, _, files in os.walk(sys.argv[1]):
         n += 1
 print(f"EVICTED {n} files of the cluster from the OS page cache")
 PY
-  pg_ctlcluster --skip-systemctl-redirect $CLUSTER start
+  # Started with every inherited descriptor closed: the cluster outlives the run, and the
+  # descriptor of `flock /work/bench.lock` would otherwise hold the shared lock for ever.
+  python3 -c 'import subprocess, sys; sys.exit(subprocess.run(sys.argv[1:], close_fds=True).returncode)' \
+    pg_ctlcluster --skip-systemctl-redirect $CLUSTER start
 }
 
 : >"$WORK/server.log"
