@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The genealogy benchmark's HTTP side: traces and recall reports through the public API, one after
  * the other from one client (a quality engineer's requests, not a load test), each timed from
- * request to the last byte of the parsed response.
+ * request to the last byte of the response (parsed after the clock stops, as the psql peer only
+ * receives its document too).
  *
  * <pre>
  * java -cp takt-bench.jar dev.takt.bench.GenealogyBenchmark traces &lt;baseUrl&gt; &lt;adminPassword&gt; &lt;sampleFile&gt; &lt;label&gt; &lt;outFile&gt;
@@ -33,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  *
  * The sample file has one trace a line: {@code direction<TAB>lotNumber<TAB>material}. {@code
- * traces} writes {@code direction,lot,ms,lots,truncated} per trace and prints a {@code RESULT} line
- * per direction; {@code stats} prints the same for times measured elsewhere (psql), so both sides
- * use one percentile definition.
+ * traces} writes {@code direction,lot,ms,lots,truncated,links,chars} per trace and prints a {@code
+ * RESULT} line per direction; {@code stats} prints the same for times measured elsewhere (psql), so
+ * both sides use one percentile definition.
  */
 public final class GenealogyBenchmark {
 
@@ -98,11 +99,25 @@ public final class GenealogyBenchmark {
           "/api/v1/lots/" + enc(f[1]) + "/trace?direction=" + f[0] + "&material=" + enc(f[2]);
       long t0 = System.nanoTime();
       HttpResponse<String> response = send(auth, "GET", path, null, null, 200);
-      JsonNode trace = JSON.readTree(response.body());
       double ms = (System.nanoTime() - t0) / 1e6;
+      // parsed after the clock stops, as psql only receives the document too
+      JsonNode trace = JSON.readTree(response.body());
       int lots = trace.path("lots").size();
       boolean truncated = trace.path("truncated").asBoolean();
-      lines.add(f[0] + "," + f[1] + "," + String.format("%.3f", ms) + "," + lots + "," + truncated);
+      lines.add(
+          f[0]
+              + ","
+              + f[1]
+              + ","
+              + String.format("%.3f", ms)
+              + ","
+              + lots
+              + ","
+              + truncated
+              + ","
+              + trace.path("links").size()
+              + ","
+              + response.body().length());
       byDirection.computeIfAbsent(f[0], k -> new ArrayList<>()).add(ms);
       sizes.computeIfAbsent(f[0], k -> new ArrayList<>()).add(lots);
     }

@@ -7,21 +7,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.takt.shared.Role;
 import dev.takt.testing.Api;
 import dev.takt.testing.TaktIntegrationTest;
+import dev.takt.traceability.internal.LotService;
+import dev.takt.traceability.internal.TraceService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Genealogy from real bookings at the shop-floor API, and what a lot's status allows there. */
 @TaktIntegrationTest
 class GenealogyIT {
 
   @Autowired Api api;
+  @Autowired TraceService traces;
+  @Autowired LotService lots;
+  @Autowired ObjectMapper json;
   TracedPlant plant;
   Api.Caller operator;
   String operatorName;
@@ -90,6 +97,72 @@ class GenealogyIT {
     JsonNode shipped = plant.trace(barLot.path("id").asString(), "forward");
     assertThat(shipped.path("shipments").get(0).path("customer").asString()).isEqualTo("ACME");
     assertThat(plant.lot(plant.pump, "SN-1").path("status").asString()).isEqualTo("CONSUMED");
+  }
+
+  @Test
+  void theTraceDocumentIsTheSameWhetherTheDatabaseOrJacksonWritesIt() {
+    // given: a bar lot with an expiry and fractions, made into housings, serialised pumps (one
+    // shipped) and a split of the housings: every kind of field and value a trace carries
+    Map<String, Object> receipt = new HashMap<>();
+    receipt.put("site", plant.site);
+    receipt.put("material", plant.bar);
+    receipt.put("lotNumber", "BAR-J");
+    receipt.put("quantity", new java.math.BigDecimal("120.250"));
+    receipt.put("unit", "kg");
+    receipt.put("supplier", "Alu \"Nord\" GmbH");
+    receipt.put("supplierLot", "AN-\u00e9-1");
+    receipt.put("expiry", LocalDate.now().plusDays(30).toString());
+    String bar = api.asAdmin().post(LOTS, receipt).expect(201).json().path("id").asString();
+    plant.lots.release(bar);
+    TracedPlant.AnOrder housings = plant.aReleasedOrder(plant.housing, "10");
+    plant.start(operator, housings, "CNC1").expect(200);
+    plant.consume(operator, housings, "CNC1", plant.bar, "BAR-J", 15.125).expect(201);
+    plant.report(operator, housings, "CNC1", Map.of("good", 10)).expect(200);
+    String housingLot = plant.lot(plant.housing, housings.number()).path("id").asString();
+    TracedPlant.AnOrder pumps = plant.aReleasedOrder(plant.pump, "2");
+    plant.start(operator, pumps, "CNC2").expect(200);
+    plant.consume(operator, pumps, "CNC2", plant.housing, housings.number(), 2).expect(201);
+    plant
+        .report(operator, pumps, "CNC2", Map.of("good", 2, "serials", List.of("J-1", "J-2")))
+        .expect(200);
+    String serial = plant.lot(plant.pump, "J-1").path("id").asString();
+    api.asAdmin()
+        .post(LOTS + "/" + serial + "/shipments", Map.of("customer", "ACME", "delivery", "D-1"))
+        .expect(201);
+    api.asAdmin()
+        .post(
+            LOTS + "/" + housingLot + "/split",
+            Map.of(
+                "parts",
+                List.of(Map.of("lotNumber", housings.number() + "-A", "quantity", 3)),
+                "reason",
+                "Second line"))
+        .expect(201);
+
+    // then: on each database, for each lot and direction, the document of the API is the one
+    // Jackson writes from the mapped rows (on H2 it is that; on PostgreSQL the database writes it)
+    for (String id : List.of(bar, housingLot, serial)) {
+      for (TraceService.Direction direction : TraceService.Direction.values()) {
+        var root = lots.get(UUID.fromString(id));
+        JsonNode written = json.readTree(traces.json(root, direction, null, null));
+        JsonNode mapped =
+            json.readTree(json.writeValueAsBytes(traces.trace(root.id(), direction, null, null)));
+        assertThat(written).as(id + " " + direction).isEqualTo(mapped);
+      }
+    }
+    var root = lots.get(UUID.fromString(bar));
+    JsonNode forward = json.readTree(traces.json(root, TraceService.Direction.FORWARD, null, null));
+    assertThat(forward.path("lots").size()).isEqualTo(5);
+    assertThat(forward.path("links").size()).isEqualTo(4);
+    assertThat(forward.path("shipments").get(0).path("delivery").asString()).isEqualTo("D-1");
+    // and a limit cuts both the same way
+    JsonNode cut = json.readTree(traces.json(root, TraceService.Direction.FORWARD, 2, 2));
+    assertThat(cut.path("truncated").asBoolean()).isTrue();
+    assertThat(cut)
+        .isEqualTo(
+            json.readTree(
+                json.writeValueAsBytes(
+                    traces.trace(root.id(), TraceService.Direction.FORWARD, 2, 2))));
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.takt.traceability.internal;
 import dev.takt.identity.SiteAccess;
 import dev.takt.shared.InvalidInputException;
 import dev.takt.shared.NotFoundException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Backward and forward traces over the genealogy graph.
@@ -24,6 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
  * bad data with a cycle ends at the limit instead of running forever. A trace that reaches more
  * lots than {@code maxLots} answers the nearest ones and says {@code truncated}; a lot reached by
  * many paths counts once, so a recall is never cut short by the number of paths.
+ *
+ * <p>The API's trace is a JSON document ({@link #json}). On PostgreSQL the same statement builds it
+ * ({@code json_build_object}, {@code json_agg}) and its bytes go to the response as they come: no
+ * row becomes a Java object, so the API costs little more than the bare query. On H2 the rows are
+ * mapped into a {@link Trace} and Jackson writes it; both give the same document (field names and
+ * order, numbers without trailing zeros, instants as ISO-8601 in UTC), which TraceJsonIT checks.
  */
 @Service
 public class TraceService {
@@ -61,11 +71,24 @@ public class TraceService {
   private final JdbcClient jdbc;
   private final LotRepository lots;
   private final SiteAccess siteAccess;
+  private final ObjectMapper json;
+  private final boolean postgres;
 
-  TraceService(JdbcClient jdbc, LotRepository lots, SiteAccess siteAccess) {
+  TraceService(
+      JdbcClient jdbc,
+      LotRepository lots,
+      SiteAccess siteAccess,
+      ObjectMapper json,
+      DataSource dataSource) {
     this.jdbc = jdbc;
     this.lots = lots;
     this.siteAccess = siteAccess;
+    this.json = json;
+    try (Connection c = dataSource.getConnection()) {
+      postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot tell which database this is", e);
+    }
   }
 
   /** The trace of a lot the caller may see (its site), within the limits given. */
@@ -73,16 +96,158 @@ public class TraceService {
   public Trace trace(UUID lotId, Direction direction, Integer depth, Integer maxLots) {
     Lot root = lots.find(lotId).orElseThrow(() -> new NotFoundException("lot", lotId));
     siteAccess.requireSite(root.site());
+    return trace(root, direction, depthOf(depth), maxLotsOf(maxLots));
+  }
+
+  /**
+   * The trace of {@code root} (a lot just read, of a site the caller may see) as the API's JSON
+   * document: the fields of {@link Trace}, UTF-8.
+   */
+  @Transactional(readOnly = true)
+  public byte[] json(Lot root, Direction direction, Integer depth, Integer maxLots) {
+    siteAccess.requireSite(root.site());
+    int d = depthOf(depth);
+    int max = maxLotsOf(maxLots);
+    return postgres
+        ? jsonFromPostgres(root.id(), direction, d, max)
+        : jsonMappedInJava(root, direction, d, max);
+  }
+
+  /** The document as H2 makes it: rows mapped into a {@link Trace}, written by Jackson. */
+  byte[] jsonMappedInJava(Lot root, Direction direction, int depth, int maxLots) {
+    return json.writeValueAsBytes(trace(root, direction, depth, maxLots));
+  }
+
+  private static int depthOf(Integer depth) {
     int d = depth == null ? MAX_DEPTH : depth;
-    int max = maxLots == null ? DEFAULT_MAX_LOTS : maxLots;
     if (d < 1 || d > MAX_DEPTH) {
       throw new InvalidInputException("depth", "must be between 1 and " + MAX_DEPTH);
     }
+    return d;
+  }
+
+  private static int maxLotsOf(Integer maxLots) {
+    int max = maxLots == null ? DEFAULT_MAX_LOTS : maxLots;
     if (max < 1 || max > HARD_MAX_LOTS) {
       throw new InvalidInputException("maxLots", "must be between 1 and " + HARD_MAX_LOTS);
     }
-    return trace(root, direction, d, max);
+    return max;
   }
+
+  /**
+   * The document as PostgreSQL writes it, in one statement: the walk as in {@link #trace(Lot,
+   * Direction, int, int)}, but the nearest lots picked by a bounded sort ({@code ORDER BY ...
+   * LIMIT}, a top-N heap) instead of numbering every lot reached, and the lots, links and shipments
+   * turned into JSON where they are read. The bytes are the column's bytes as the driver received
+   * them (UTF-8, the driver's client encoding): no string is decoded and encoded again.
+   *
+   * <p>The limits are written into the statement (checked integers), only the start lot is a
+   * parameter: the driver prepares a statement it runs often, PostgreSQL then plans it once for any
+   * parameter, and with the limits unknown that generic plan guessed two lots reached and joined
+   * the links of a hub trace by nested loops, lot by lot (minutes instead of a second).
+   */
+  byte[] jsonFromPostgres(UUID root, Direction direction, int depth, int maxLots) {
+    boolean forward = direction == Direction.FORWARD;
+    String from = forward ? "parent_id" : "child_id";
+    String to = forward ? "child_id" : "parent_id";
+    String sql =
+        """
+        WITH RECURSIVE walk (lot_id, hops) AS (
+            SELECT CAST(:root AS UUID), 0
+          UNION
+            SELECT l.%2$s, w.hops + 1
+              FROM walk w JOIN traceability_link l ON l.%1$s = w.lot_id
+             WHERE w.hops < %6$d
+        ),
+        nearest (lot_id, depth) AS (
+            SELECT lot_id, MIN(hops) FROM walk GROUP BY lot_id ORDER BY 2, 1 LIMIT %8$d
+        ),
+        reached AS MATERIALIZED (
+            SELECT lot_id, depth FROM nearest ORDER BY depth, lot_id LIMIT %7$d
+        )
+        SELECT CAST(json_build_object(
+            'root', (SELECT %3$s FROM traceability_lot t WHERE t.id = CAST(:root AS UUID)),
+            'direction', '%9$s',
+            'depth', %6$d,
+            'maxLots', %7$d,
+            'truncated', (SELECT COUNT(*) FROM nearest) > %7$d,
+            'lots', COALESCE((
+                SELECT json_agg(json_build_object('lot', %3$s, 'depth', r.depth)
+                                ORDER BY r.depth, t.material COLLATE "C",
+                                         t.lot_number COLLATE "C")
+                  FROM reached r JOIN traceability_lot t ON t.id = r.lot_id), '[]'),
+            'links', COALESCE((
+                SELECT json_agg(%4$s ORDER BY r.depth, k.linked_at, k.id)
+                  FROM reached r JOIN traceability_link k ON k.%2$s = r.lot_id
+                 WHERE k.%1$s IN (SELECT lot_id FROM reached)), '[]'),
+            'shipments', COALESCE((
+                SELECT json_agg(%5$s ORDER BY s.shipped_at, s.id)
+                  FROM traceability_shipment s
+                 WHERE %10$s AND s.lot_id IN (SELECT lot_id FROM reached)), '[]')
+          ) AS TEXT)
+        """
+            .formatted(
+                from,
+                to,
+                LOT_JSON,
+                LINK_JSON,
+                SHIPMENT_JSON,
+                depth,
+                maxLots,
+                maxLots + 1,
+                direction.name(),
+                forward);
+    return jdbc.sql(sql).param("root", root).query((rs, n) -> rs.getBytes(1)).single();
+  }
+
+  /** An instant as Jackson writes it: ISO-8601 in UTC, fractions in groups of three digits. */
+  private static String instant(String column) {
+    return """
+        to_char(%1$s AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') || CASE
+          WHEN CAST(date_part('microseconds', %1$s) AS INT) %% 1000000 = 0 THEN ''
+          WHEN CAST(date_part('microseconds', %1$s) AS INT) %% 1000 = 0
+            THEN to_char(%1$s AT TIME ZONE 'UTC', '.MS')
+          ELSE to_char(%1$s AT TIME ZONE 'UTC', '.US') END || 'Z'"""
+        .formatted(column);
+  }
+
+  /**
+   * A quantity as Jackson writes a {@code Quantity}: the value without trailing zeros, the unit,
+   * and {@code negative} (Jackson takes {@code isNegative()} for a property).
+   */
+  private static String quantity(String value, String unit) {
+    return "json_build_object('value', trim_scale(%1$s), 'unit', %2$s, 'negative', %1$s < 0)"
+        .formatted(value, unit);
+  }
+
+  /** A {@link Lot} of the row {@code t}, its fields in the record's order. */
+  private static final String LOT_JSON =
+      """
+      json_build_object('id', t.id, 'site', t.site_code, 'material', t.material,
+        'lotNumber', t.lot_number, 'serial', t.serial, 'origin', t.origin,
+        'quantity', %s, 'remaining', %s, 'supplier', t.supplier,
+        'supplierLot', t.supplier_lot, 'expiry', t.expiry, 'orderNumber', t.order_number,
+        'status', t.status, 'version', t.version, 'createdAt', %s, 'createdBy', t.created_by)"""
+          .formatted(
+              quantity("t.quantity", "t.unit"),
+              quantity("t.remaining", "t.unit"),
+              instant("t.created_at"));
+
+  /** A {@link Link} of the row {@code k}. */
+  private static final String LINK_JSON =
+      """
+      json_build_object('id', k.id, 'parentId', k.parent_id, 'childId', k.child_id,
+        'kind', k.kind, 'quantity', %s, 'orderNumber', k.order_number,
+        'operationId', k.operation_id, 'operationSequence', k.operation_seq,
+        'workUnit', k.work_unit, 'operator', k.operator, 'at', %s)"""
+          .formatted(quantity("k.quantity", "k.unit"), instant("k.linked_at"));
+
+  /** A {@link Shipment} of the row {@code s}. */
+  private static final String SHIPMENT_JSON =
+      """
+      json_build_object('id', s.id, 'lotId', s.lot_id, 'customer', s.customer,
+        'delivery', s.delivery, 'quantity', %s, 'shippedAt', %s, 'shippedBy', s.shipped_by)"""
+          .formatted(quantity("s.quantity", "s.unit"), instant("s.shipped_at"));
 
   Trace trace(Lot root, Direction direction, int depth, int maxLots) {
     boolean forward = direction == Direction.FORWARD;
@@ -98,13 +263,13 @@ public class TraceService {
           UNION
             SELECT l.%2$s, w.hops + 1
               FROM walk w JOIN traceability_link l ON l.%1$s = w.lot_id
-             WHERE w.hops < :depth
+             WHERE w.hops < %4$d
         ),
         reached (lot_id, depth, rn) AS (
             SELECT lot_id, depth, ROW_NUMBER() OVER (ORDER BY depth, lot_id)
               FROM (SELECT lot_id, MIN(hops) AS depth FROM walk GROUP BY lot_id) g
              ORDER BY depth, lot_id
-             LIMIT :cap
+             LIMIT %5$d
         )
         SELECT r.depth AS walk_hops, r.rn AS walk_rank, k.id AS k_id,
                k.parent_id AS k_parent_id, k.child_id AS k_child_id, k.kind AS k_kind,
@@ -117,14 +282,13 @@ public class TraceService {
           LEFT JOIN traceability_link k
             ON k.%2$s = r.lot_id AND k.%1$s IN (SELECT lot_id FROM reached)
         """
-            .formatted(from, to, LotRepository.LOT_COLUMNS);
+            // the limits written in, as in jsonFromPostgres: no generic plan that guesses them
+            .formatted(from, to, LotRepository.LOT_COLUMNS, depth, maxLots + 1);
     Map<UUID, Node> nodes = new LinkedHashMap<>();
     Map<UUID, Link> links = new LinkedHashMap<>();
     long[] reachedCount = {0};
     jdbc.sql(sql)
         .param("root", root.id())
-        .param("depth", depth)
-        .param("cap", maxLots + 1)
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
                 rs -> {
@@ -154,15 +318,13 @@ public class TraceService {
             .thenComparing(n -> n.lot().lotNumber()));
     List<Shipment> shipments =
         forward ? lots.shipmentsOf(reached.stream().map(n -> n.lot().id()).toList()) : List.of();
-    return new Trace(
-        root,
-        direction,
-        depth,
-        maxLots,
-        truncated,
-        reached,
-        new ArrayList<>(links.values()),
-        shipments);
+    // links in the order PostgreSQL writes them: by the hops to the lot they lead to, then time
+    List<Link> walked = new ArrayList<>(links.values());
+    walked.sort(
+        Comparator.<Link>comparingInt(k -> nodes.get(forward ? k.childId() : k.parentId()).depth())
+            .thenComparing(Link::at)
+            .thenComparing(k -> k.id().toString()));
+    return new Trace(root, direction, depth, maxLots, truncated, reached, walked, shipments);
   }
 
   /** One line of a recall report: an affected lot, where it stands now, where it went. */

@@ -12,6 +12,9 @@ import dev.takt.traceability.internal.Shipment;
 import dev.takt.traceability.internal.StatusChange;
 import dev.takt.traceability.internal.TraceService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -231,13 +234,22 @@ class LotController {
               + " (every lot, serial and shipment containing it), with the links walked: orders,"
               + " operations, work units, operators, times. depth ≤ 50; maxLots default 10,000,"
               + " at most 50,000, else truncated")
-  TraceService.Trace trace(
+  @ApiResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = TraceService.Trace.class)))
+  // The document comes ready-made (on PostgreSQL from the database itself): written as it is.
+  ResponseEntity<byte[]> trace(
       @PathVariable String lot,
       @RequestParam(required = false) @Size(max = 40) String material,
       @RequestParam(defaultValue = "backward") @Size(max = 20) String direction,
       @RequestParam(required = false) Integer depth,
       @RequestParam(required = false) Integer maxLots) {
-    return traces.trace(lots.resolve(lot, material).id(), direction(direction), depth, maxLots);
+    Lot root = lots.resolve(lot, material);
+    byte[] json = traces.json(root, direction(direction), depth, maxLots);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
   }
 
   @GetMapping("/{lot}/recall")
