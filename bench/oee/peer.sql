@@ -90,6 +90,6 @@ SELECT g AS "group", 'workUnit:' || :'site' || '/' || code AS scope,
        CASE WHEN run > 0 THEN round(100.0 * ideal / run, 2) END AS performance,
        CASE WHEN total > 0 THEN round(100.0 * good / total, 2) END AS quality,
        CASE WHEN ppt > 0 AND run > 0 AND total > 0
-            THEN round(100.0 * run / ppt * ideal / run * good / total, 2) END AS oee
+            THEN round(100.0 * ideal * good / (ppt * total), 2) END AS oee
   FROM runs ORDER BY 1, 2
 ) TO STDOUT WITH (FORMAT csv, HEADER);
