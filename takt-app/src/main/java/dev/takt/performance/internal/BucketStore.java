@@ -20,10 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the buckets. Counts are added as they are reported; stop time is rebuilt for the buckets a
- * downtime touches from {@code performance_stop}, so a downtime closed late, reclassified or
- * corrected lands in the right buckets under the right reason, whatever was there before. Callers
- * hold the work unit's lock ({@link UnitLocks}).
+ * Writes the buckets and the day rows summed from them. Counts are added to both as they are
+ * reported; stop time is rebuilt for the buckets a downtime touches from {@code performance_stop},
+ * so a downtime closed late, reclassified or corrected lands in the right buckets under the right
+ * reason, whatever was there before, and the stop day rows of the business days it touched are
+ * summed again. Callers hold the work unit's lock ({@link UnitLocks}).
  */
 @Component
 class BucketStore {
