@@ -183,7 +183,11 @@ public class OeeService {
       groups.computeIfAbsent("all", k -> groupFor(GroupBy.NONE, k, null, null, r.zone(), range));
     }
     Map<String, Map<String, Totals>> table = new HashMap<>();
-    session.tuneForAggregates();
+    if (Duration.between(range.from(), range.to()).toDays() > 1) {
+      // only long views aggregate enough rows to need it; not the plant view's running shift,
+      // which is recomputed for a tile after every event
+      session.tuneForAggregates();
+    }
     Source source =
         new Source(
             r, range, groupBy == GroupBy.SHIFT ? null : cal.wholeDays(range.from(), range.to()));
