@@ -94,6 +94,27 @@ final class OeeFloor {
     return code;
   }
 
+  /** Changes how the catalogue counts a downtime reason, as a supervisor would on its page. */
+  void recategorise(String code, boolean planned, String category) {
+    JsonNode reason =
+        api.asAdmin()
+            .get("/api/v1/reasons?kind=DOWNTIME&code=" + code)
+            .expect(200)
+            .json()
+            .path("items")
+            .get(0);
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", reason.path("name").asString());
+    body.put("category", false);
+    body.put("colour", reason.path("colour").asString());
+    body.put("sortOrder", 0);
+    body.put("active", true);
+    body.put("planned", planned);
+    body.put("lossCategory", category);
+    body.put("version", reason.path("version").asLong());
+    api.asAdmin().put("/api/v1/reasons/" + reason.path("id").asString(), body).expect(200);
+  }
+
   /** A released order of {@code quantity} pcs with one operation at the press. */
   UUID aReleasedOrder(String quantity, BigDecimal cycleSeconds) {
     String id = UUID.randomUUID().toString().substring(0, 8).toUpperCase();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +34,7 @@ class WorkedExampleIT {
 
   @Autowired Api api;
   @Autowired TestClock clock;
+  @Autowired JdbcClient jdbc;
   OeeFloor floor;
 
   @BeforeEach
@@ -174,6 +176,104 @@ class WorkedExampleIT {
     assertThat(total(after).path("availabilityLossSeconds").asLong()).isZero();
     assertThat(total(after).path("total").asLong()).isEqualTo(19271);
     assertThat(total(after).path("availability").decimalValue()).isEqualByComparingTo("100.00");
+  }
+
+  String monthOfTheExample() {
+    return "/api/v1/oee?scope=workUnit:"
+        + floor.site
+        + "/"
+        + floor.unit
+        + "&from=2026-03-01&to=2026-03-31&groupBy=month";
+  }
+
+  /** The unit's stop time of 2 March as the year views read it: sorted into loss classes. */
+  java.util.Map<String, Object> classRowOfTheDay() {
+    return jdbc.sql(
+            "SELECT planned_stop, availability_loss, failures FROM performance_stop_class_day"
+                + " WHERE site = :site AND work_unit = :unit AND business_day = DATE '2026-03-02'")
+        .param("site", floor.site)
+        .param("unit", floor.unit)
+        .query()
+        .singleRow();
+  }
+
+  /** Waits until the site's class rows match the catalogue as it is now; returns its mark. */
+  String classRowsBuilt(String before) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      String mark =
+          jdbc.sql("SELECT fingerprint FROM performance_stop_classes WHERE site = :site")
+              .param("site", floor.site)
+              .query(String.class)
+              .optional()
+              .orElse("");
+      if (!mark.isEmpty() && !mark.equals(before)) {
+        return mark;
+      }
+      api.asAdmin().get(monthOfTheExample()).expect(200); // a stale view asks for the rebuild
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("class rows of " + floor.site + " not rebuilt within 10 s");
+  }
+
+  @Test
+  void aMonthFollowsTheReasonCatalogueWhenAReasonIsRecategorised() {
+    // given: the breakdown in the month's class rows as an availability loss
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    bookTheWorkedExample(operation);
+    floor.eventually(
+        monthOfTheExample(), r -> total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
+    String built = classRowsBuilt("");
+    assertThat(classRowOfTheDay())
+        .containsEntry("availability_loss", 47L * 60)
+        .containsEntry("planned_stop", 0L)
+        .containsEntry("failures", 1L);
+
+    // when: the plant decides this reason is a planned stop from now on, for all its history
+    floor.recategorise(floor.breakdown, true, "PLANNED_STOP");
+
+    // then: at once (the view reads the per-reason rows while its class rows are stale) ...
+    JsonNode at =
+        floor.eventually(
+            monthOfTheExample(), r -> total(r).path("plannedStopSeconds").asLong() == 47 * 60);
+    assertThat(total(at).path("availabilityLossSeconds").asLong()).isZero();
+    assertThat(total(at).path("failures").asLong()).isZero();
+    // ... and after the rebuild, from class rows sorted the new way
+    classRowsBuilt(built);
+    assertThat(classRowOfTheDay())
+        .containsEntry("planned_stop", 47L * 60)
+        .containsEntry("availability_loss", 0L)
+        .containsEntry("failures", 0L);
+    JsonNode after = api.asAdmin().get(monthOfTheExample()).expect(200).json();
+    assertThat(total(after).path("plannedStopSeconds").asLong()).isEqualTo(47 * 60);
+    assertThat(total(after).path("availability").decimalValue()).isEqualByComparingTo("100.00");
+  }
+
+  @Test
+  void aDowntimeReclassifiedAfterTheClassRowsWereBuiltMovesInThemToo() {
+    // given
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    String downtime = bookTheWorkedExample(operation);
+    floor.eventually(
+        monthOfTheExample(), r -> total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
+    classRowsBuilt("");
+
+    // when
+    floor.classifyDowntime(downtime, floor.plannedStop);
+
+    // then
+    JsonNode after =
+        floor.eventually(
+            monthOfTheExample(), r -> total(r).path("plannedStopSeconds").asLong() == 47 * 60);
+    assertThat(total(after).path("availabilityLossSeconds").asLong()).isZero();
+    assertThat(classRowOfTheDay())
+        .containsEntry("planned_stop", 47L * 60)
+        .containsEntry("availability_loss", 0L);
   }
 
   @Test

@@ -32,11 +32,14 @@ class BucketStore {
   private final JdbcClient jdbc;
   private final Equipment equipment;
   private final PerformanceSettings settings;
+  private final StopClassDays classDays;
 
-  BucketStore(JdbcClient jdbc, Equipment equipment, PerformanceSettings settings) {
+  BucketStore(
+      JdbcClient jdbc, Equipment equipment, PerformanceSettings settings, StopClassDays classDays) {
     this.jdbc = jdbc;
     this.equipment = equipment;
     this.settings = settings;
+    this.classDays = classDays;
   }
 
   /** The site's shifts over {@code [from, to)}, fetched in chunks the calendar accepts. */
@@ -354,7 +357,7 @@ class BucketStore {
     resumDays(site, workUnit, days);
   }
 
-  /** Re-sums the day rows of these business days from their stop buckets. */
+  /** Re-sums the day rows of these business days from their stop buckets, and their class rows. */
   private void resumDays(String site, String workUnit, Set<LocalDate> days) {
     for (LocalDate day : days) {
       jdbc.sql(
@@ -385,5 +388,6 @@ class BucketStore {
           .param("to", Sql.ts(day.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant()))
           .update();
     }
+    classDays.refresh(site, workUnit, days);
   }
 }

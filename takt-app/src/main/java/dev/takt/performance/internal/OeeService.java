@@ -56,6 +56,7 @@ public class OeeService {
   private final UnitStates states;
   private final PerformanceSettings settings;
   private final ViewSession session;
+  private final StopClassDays classDays;
   private final Clock clock;
 
   OeeService(
@@ -68,6 +69,7 @@ public class OeeService {
       UnitStates states,
       PerformanceSettings settings,
       ViewSession session,
+      StopClassDays classDays,
       Clock clock) {
     this.jdbc = jdbc;
     this.equipment = equipment;
@@ -78,6 +80,7 @@ public class OeeService {
     this.states = states;
     this.settings = settings;
     this.session = session;
+    this.classDays = classDays;
     this.clock = clock;
   }
 
@@ -192,7 +195,12 @@ public class OeeService {
         new Source(
             r, range, groupBy == GroupBy.SHIFT ? null : cal.wholeDays(range.from(), range.to()));
     List<ReasonView> catalogue = reasons.all(ReasonKind.DOWNTIME);
-    StopClasses.of(catalogue)
+    StopClasses stopClasses = StopClasses.of(catalogue);
+    boolean classRows = source.days() != null && classDays.validFor(r.scope().site(), stopClasses);
+    if (source.days() != null && !classRows) {
+      classDays.requestRebuild(r.scope().site());
+    }
+    stopClasses
         .bind(
             source.bind(
                 jdbc.sql(
@@ -201,8 +209,9 @@ public class OeeService {
                         + " FROM "
                         + source.union(
                             "performance_stop_bucket",
-                            "performance_stop_day",
-                            "reason, micro, seconds, stops",
+                            StopClasses.ROW,
+                            classRows ? "performance_stop_class_day" : "performance_stop_day",
+                            classRows ? StopClasses.COLUMNS : StopClasses.ROW,
                             groupBy)
                         + " GROUP BY work_unit, k")))
         .query(
@@ -224,6 +233,7 @@ public class OeeService {
                     + " SUM(ideal_seconds) AS i FROM "
                     + source.union(
                         "performance_count_bucket",
+                        "good, scrap, rework, ideal_seconds",
                         "performance_count_day",
                         "good, scrap, rework, ideal_seconds",
                         groupBy)
@@ -325,14 +335,20 @@ public class OeeService {
    */
   private record Source(Resolved r, Range range, SiteCalendar.WholeDays days) {
 
-    String union(String bucketTable, String dayTable, String columns, GroupBy groupBy) {
+    /** The rows' columns, selected from each table: the class columns differ by table. */
+    String union(
+        String bucketTable,
+        String bucketColumns,
+        String dayTable,
+        String dayColumns,
+        GroupBy groupBy) {
       String units = r.wholeSite() ? "" : " AND work_unit IN (:units)";
       String key = groupBy == GroupBy.SHIFT ? "shift_start" : "business_day";
       String buckets =
           "SELECT work_unit, "
               + key
               + " AS k, "
-              + columns
+              + bucketColumns
               + " FROM "
               + bucketTable
               + " WHERE site = :site"
@@ -341,7 +357,7 @@ public class OeeService {
         return "(" + buckets + " AND bucket_start >= :from AND bucket_start < :to) x";
       }
       return "(SELECT work_unit, business_day AS k, "
-          + columns
+          + dayColumns
           + " FROM "
           + dayTable
           + " WHERE site = :site AND business_day >= :firstDay AND business_day <= :lastDay"
