@@ -141,6 +141,9 @@ CREATE INDEX oee_raw_count_at ON oee_raw_count USING brin (at);
 -- ---------------------------------------------------------------- what Takt keeps of it
 
 DELETE FROM performance_stop_day WHERE site = :'site';
+-- the server sorts the new day rows into loss classes when it next starts (StopClassDays)
+DELETE FROM performance_stop_class_day WHERE site = :'site';
+DELETE FROM performance_stop_classes WHERE site = :'site';
 DELETE FROM performance_count_day WHERE site = :'site';
 DELETE FROM performance_stop_bucket WHERE site = :'site';
 DELETE FROM performance_count_bucket WHERE site = :'site';

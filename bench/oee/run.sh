@@ -124,6 +124,18 @@ peer_view() { # $1 label $2 view
   log "RESULT $1-$name ms=$ms rows=$(( $(wc -l <"$WORK/sql-$name.csv") - 1 ))"
 }
 
+# The stop day rows sorted into loss classes: the server builds them on start after a load (or a
+# change of the reason catalogue); the views below read them.
+start_server
+t0=$(date +%s%N)
+for _ in $(seq 600); do
+  [ "$($PG -d $DB -c "SELECT count(*) FROM performance_stop_classes WHERE site = '$SITE' AND fingerprint <> ''")" = 1 ] && break
+  sleep 0.5
+done
+log "CLASSROWS $(grep -o 'rebuilt: [0-9]* rows in [0-9]* ms' "$WORK/server.log" | tail -1 || echo 'already built')" \
+  "waited_ms=$(( ($(date +%s%N) - t0) / 1000000 ))"
+stop_server
+
 if [ "${NO_COLD:-}" != 1 ]; then
   log "== cold: PostgreSQL restarted and the OS page cache dropped before each; a fresh server JVM"
   for v in "${VIEWS[@]}"; do

@@ -154,6 +154,7 @@ class StopClassDays {
   /** Rebuilds all class rows of a site with the catalogue's classes as they are now. */
   void rebuild(String site) {
     StopClasses classes = current();
+    long t0 = System.nanoTime();
     tx.executeWithoutResult(
         status -> {
           String built =
@@ -193,7 +194,11 @@ class StopClassDays {
               .param("at", Sql.ts(clock.instant()))
               .param("site", site)
               .update();
-          log.info("OEE class day rows of site {} rebuilt: {} rows", site, rows);
+          log.info(
+              "OEE class day rows of site {} rebuilt: {} rows in {} ms",
+              site,
+              rows,
+              (System.nanoTime() - t0) / 1_000_000);
         });
   }
 
