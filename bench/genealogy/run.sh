@@ -8,7 +8,8 @@
 #
 # Knobs (environment): LOTS (1000000), RAW (240000), LEVELS (20), HUBS (5), HUB_FANOUT (60),
 # SAMPLE (1000 per direction), PORT (18090), REUSE=1 (keep the loaded database), SKIP_BUILD=1,
-# LOAD_ONLY=1 (stop after loading), NO_COLD=1 (skip the cold passes).
+# LOAD_ONLY=1 (stop after loading), NO_COLD=1 (skip the cold passes), APP_JAR and BENCH_JAR (the
+# jars to run, by default the ones just built; with SKIP_BUILD=1 a build meanwhile cannot change them).
 # PGPORT (5433): the PostgreSQL cluster to use. The cold passes restart that cluster and drop the OS
 # page cache, so they refuse to run on 5432, the machine's shared cluster; give the benchmark a
 # cluster of its own:
@@ -52,8 +53,10 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
   ./mvnw -q -Pbench -pl bench -am package -DskipTests
 fi
 # Run from copies, so that a build during the run cannot change the jars under it.
-cp takt-app/target/takt-app.jar "$WORK/takt-app.jar"
-[ -f bench/target/takt-bench.jar ] && cp bench/target/takt-bench.jar "$WORK/takt-bench.jar"
+APP_JAR=${APP_JAR:-takt-app/target/takt-app.jar}
+BENCH_JAR=${BENCH_JAR:-bench/target/takt-bench.jar}
+cp "$APP_JAR" "$WORK/takt-app.jar"
+[ -f "$BENCH_JAR" ] && cp "$BENCH_JAR" "$WORK/takt-bench.jar"
 BENCH="java -Dloader.main=dev.takt.bench.GenealogyBenchmark -jar $WORK/takt-bench.jar"
 
 SERVER_PID=
