@@ -183,6 +183,8 @@ public class TraceService {
                 : "t.lot_number = :number";
     String mayBeSeen =
         sites.isEmpty() ? "TRUE" : sites.get().isEmpty() ? "FALSE" : "n.site_code IN (:sites)";
+    // The lots are sorted (for the refusal that names their materials) before the document is
+    // written beside them: sorted after, the row with a hub's 10 MB document spilt to disk.
     String sql =
         """
         WITH RECURSIVE named AS (
@@ -194,8 +196,7 @@ public class TraceService {
         %s
         SELECT n.id, n.site_code, n.material,
                CASE WHEN n.id IN (SELECT id FROM start) THEN %s END AS document
-          FROM named n
-         ORDER BY n.material
+          FROM (SELECT id, site_code, material FROM named ORDER BY material) n
         """
             .formatted(
                 match,
