@@ -8,7 +8,9 @@
 #
 # Knobs (environment): LOTS (1000000), RAW (240000), LEVELS (20), HUBS (5), HUB_FANOUT (60),
 # SAMPLE (1000 per direction), PORT (18090), REUSE=1 (keep the loaded database), SKIP_BUILD=1,
-# LOAD_ONLY=1 (stop after loading), NO_COLD=1 (skip the cold passes).
+# LOAD_ONLY=1 (stop after loading), NO_COLD=1 (skip the cold passes), NO_OLD_METHOD=1 (skip the
+# passes measured as before 2026-12-02 evening, kept for comparison), APP_JAR and BENCH_JAR (the
+# jars to run, by default the ones just built; with SKIP_BUILD=1 a build meanwhile cannot change them).
 # PGPORT (5433): the PostgreSQL cluster to use. The cold passes restart that cluster and drop the OS
 # page cache, so they refuse to run on 5432, the machine's shared cluster; give the benchmark a
 # cluster of its own:
@@ -52,9 +54,13 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
   ./mvnw -q -Pbench -pl bench -am package -DskipTests
 fi
 # Run from copies, so that a build during the run cannot change the jars under it.
-cp takt-app/target/takt-app.jar "$WORK/takt-app.jar"
-[ -f bench/target/takt-bench.jar ] && cp bench/target/takt-bench.jar "$WORK/takt-bench.jar"
+APP_JAR=${APP_JAR:-takt-app/target/takt-app.jar}
+BENCH_JAR=${BENCH_JAR:-bench/target/takt-bench.jar}
+cp "$APP_JAR" "$WORK/takt-app.jar"
+[ -f "$BENCH_JAR" ] && cp "$BENCH_JAR" "$WORK/takt-bench.jar"
 BENCH="java -Dloader.main=dev.takt.bench.GenealogyBenchmark -jar $WORK/takt-bench.jar"
+# the client of the runs before 2026-12-02 evening: the JDK's HttpClient
+BENCH_JDK="java -Dgenealogy.client=jdk -Dloader.main=dev.takt.bench.GenealogyBenchmark -jar $WORK/takt-bench.jar"
 
 SERVER_PID=
 stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
@@ -77,6 +83,10 @@ log() { echo "$*" | tee -a "$OUT"; }
 # Cold: PostgreSQL restarted (empty shared buffers), the OS page cache dropped, a fresh server JVM.
 cold() {
   stop_server
+  cold_db
+}
+# Cold database only: PostgreSQL restarted, its files dropped from the OS page cache.
+cold_db() {
   # Stopped, the cluster's files are evicted from the OS page cache (POSIX_FADV_DONTNEED, file by
   # file) instead of dropping the whole machine's cache, which would slow everyone else down.
   pg_ctlcluster --skip-systemctl-redirect $CLUSTER stop
@@ -131,6 +141,16 @@ UNION ALL
 (SELECT 'forward', l.lot_number, l.material FROM bench_gen_lot g
    JOIN traceability_lot l ON l.id = md5('lot' || g.n)::uuid
   WHERE g.level <= $((LEVELS / 2)) AND g.n >= $HUBS ORDER BY md5('f' || g.n) LIMIT $SAMPLE);
+SQL
+# Other lots of the same kinds (none of the sample), to warm the server's JVM before a cold pass.
+$PG -d $DB -F $'\t' >"$WORK/warmup.tsv" <<SQL
+(SELECT 'backward', l.lot_number, l.material FROM bench_gen_lot g
+   JOIN traceability_lot l ON l.id = md5('lot' || g.n)::uuid
+  WHERE g.level >= 1 ORDER BY md5('b' || g.n) OFFSET $SAMPLE LIMIT $((SAMPLE / 2)))
+UNION ALL
+(SELECT 'forward', l.lot_number, l.material FROM bench_gen_lot g
+   JOIN traceability_lot l ON l.id = md5('lot' || g.n)::uuid
+  WHERE g.level <= $((LEVELS / 2)) AND g.n >= $HUBS ORDER BY md5('f' || g.n) OFFSET $SAMPLE LIMIT $((SAMPLE / 2)));
 SQL
 $PG -d $DB -F $'\t' -c "SELECT 'forward', lot_number, material FROM traceability_lot WHERE lot_number LIKE 'HUB-%' ORDER BY 2" >"$WORK/hubs.tsv"
 
@@ -224,21 +244,38 @@ print(f"CHECK api and psql documents equal: {same} of {len(api)} (psql answered 
 PY
 }
 
+# Since 2026-12-02 evening: the traces go through a lean blocking HTTP client (PlainHttp) as
+# psql's go through libpq; warm = the second of two passes in one client JVM (server and client
+# warm); cold = a cold database (restarted, its files dropped from the OS page cache) behind a server
+# JVM warmed on other lots (warmup.tsv), as psql's cold pass has a cold database behind a psql that
+# needs no warming. The passes as measured before (JDK HttpClient in a fresh client JVM; cold with a
+# fresh server JVM too) run beside them, named *-old-method, unless NO_OLD_METHOD=1.
 if [ "${NO_COLD:-}" != 1 ]; then
-  log "== API traces, cold"
-  cold
-  start_server
+  if [ "${NO_OLD_METHOD:-}" != 1 ]; then
+    log "== API traces, cold, fresh server JVM, JDK HttpClient (the method before 2026-12-02 evening)"
+    cold
+    start_server
+    load
+    $BENCH_JDK traces "$BASE" "$ADMIN_PASSWORD" "$WORK/sample.tsv" api-cold-old-method "$WORK/api-cold-old-method.csv" | tee -a "$OUT"
+  fi
+  log "== API traces, cold database, server JVM warmed on $(wc -l <"$WORK/warmup.tsv") other lots"
+  [ -n "$SERVER_PID" ] || start_server
+  $BENCH traces "$BASE" "$ADMIN_PASSWORD" "$WORK/warmup.tsv" api-warmup "$WORK/api-warmup.csv" >/dev/null
+  cold_db
+  curl -sf "$BASE/actuator/health" >/dev/null # the pool notices the restart
   load
   $BENCH traces "$BASE" "$ADMIN_PASSWORD" "$WORK/sample.tsv" api-cold "$WORK/api-cold.csv" | tee -a "$OUT"
 fi
-start_server
-log "== API traces, warm (two passes, the second counts)"
-$BENCH traces "$BASE" "$ADMIN_PASSWORD" "$WORK/sample.tsv" api-warm-1 "$WORK/api-warm-1.csv" >/dev/null
+[ -n "$SERVER_PID" ] || start_server
+log "== API traces, warm (two passes in one client JVM, the second counts)"
 load
-$BENCH traces "$BASE" "$ADMIN_PASSWORD" "$WORK/sample.tsv" api-warm "$WORK/api-warm.csv" | tee -a "$OUT"
-log "== API hub traces (two passes, the second counts) and recall reports, warm"
-$BENCH traces "$BASE" "$ADMIN_PASSWORD" "$WORK/hubs.tsv" api-hubs-1 "$WORK/api-hubs-1.csv" >/dev/null
-$BENCH traces "$BASE" "$ADMIN_PASSWORD" "$WORK/hubs.tsv" api-hubs "$WORK/api-hubs.csv" | tee -a "$OUT"
+$BENCH traces "$BASE" "$ADMIN_PASSWORD" "$WORK/sample.tsv" api-warm "$WORK/api-warm.csv" 2 | tee -a "$OUT"
+if [ "${NO_OLD_METHOD:-}" != 1 ]; then
+  log "== API traces, warm server, one pass of a fresh client JVM with the JDK HttpClient (the method before 2026-12-02 evening)"
+  $BENCH_JDK traces "$BASE" "$ADMIN_PASSWORD" "$WORK/sample.tsv" api-warm-old-method "$WORK/api-warm-old-method.csv" | tee -a "$OUT"
+fi
+log "== API hub traces (two passes in one client JVM, the second counts) and recall reports, warm"
+$BENCH traces "$BASE" "$ADMIN_PASSWORD" "$WORK/hubs.tsv" api-hubs "$WORK/api-hubs.csv" 2 | tee -a "$OUT"
 cat "$WORK/api-hubs.csv" | tee -a "$OUT"
 BIG=$(sort -t, -k4 -n "$WORK/api-hubs.csv" | tail -1 | cut -d, -f2)
 $BENCH recall "$BASE" "$ADMIN_PASSWORD" "$BIG" "$(grep -P "\t$BIG\t" "$WORK/hubs.tsv" | cut -f3)" api | tee -a "$OUT"

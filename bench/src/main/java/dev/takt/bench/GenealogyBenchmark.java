@@ -37,6 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
  * traces} writes {@code direction,lot,ms,lots,truncated,links,chars} per trace and prints a {@code
  * RESULT} line per direction; {@code stats} prints the same for times measured elsewhere (psql), so
  * both sides use one percentile definition.
+ *
+ * <p>{@code traces} takes an optional sixth argument, the number of passes over the sample in this
+ * one JVM; only the last is recorded (2: the first warms the server and this client too). Traces go
+ * through {@link PlainHttp} (blocking socket, keep-alive, the body read into memory), a client as
+ * lean as psql is beside the database; {@code -Dgenealogy.client=jdk} uses the JDK's {@code
+ * HttpClient}, as every run before 2026-12-02 evening did (a selector thread and futures between
+ * the caller and the socket: several thread hand-offs per request on two busy cores).
  */
 public final class GenealogyBenchmark {
 
@@ -49,9 +56,13 @@ public final class GenealogyBenchmark {
           .build();
   private final String base;
   private final String auth;
+  private final PlainHttp plain;
+  private final boolean jdkClient = "jdk".equals(System.getProperty("genealogy.client", "plain"));
 
   private GenealogyBenchmark(String base, String adminPassword) {
     this.base = base;
+    URI uri = URI.create(base);
+    this.plain = new PlainHttp(uri.getHost(), uri.getPort());
     String basic =
         "Basic "
             + Base64.getEncoder()
@@ -76,7 +87,11 @@ public final class GenealogyBenchmark {
     switch (args.length > 0 ? args[0] : "") {
       case "traces" ->
           new GenealogyBenchmark(args[1], args[2])
-              .traces(Path.of(args[3]), args[4], Path.of(args[5]));
+              .traces(
+                  Path.of(args[3]),
+                  args[4],
+                  Path.of(args[5]),
+                  args.length > 6 ? Integer.parseInt(args[6]) : 1);
       case "recall" -> new GenealogyBenchmark(args[1], args[2]).recall(args[3], args[4], args[5]);
       case "stats" -> stats(args[1], Path.of(args[2]));
       default -> {
@@ -86,10 +101,18 @@ public final class GenealogyBenchmark {
     }
   }
 
+  private void traces(Path sample, String label, Path out, int passes) throws IOException {
+    for (int pass = 1; pass < passes; pass++) {
+      traces(sample, label, null); // not recorded: warms the server and this client
+    }
+    traces(sample, label, out);
+  }
+
   private void traces(Path sample, String label, Path out) throws IOException {
     List<String> lines = new ArrayList<>();
     Map<String, List<Double>> byDirection = new java.util.TreeMap<>();
     Map<String, List<Integer>> sizes = new java.util.TreeMap<>();
+    String[] headers = {"Authorization: " + auth};
     for (String line : Files.readAllLines(sample)) {
       if (line.isBlank()) {
         continue;
@@ -97,11 +120,32 @@ public final class GenealogyBenchmark {
       String[] f = line.split("\t");
       String path =
           "/api/v1/lots/" + enc(f[1]) + "/trace?direction=" + f[0] + "&material=" + enc(f[2]);
+      String body;
+      double ms;
       long t0 = System.nanoTime();
-      HttpResponse<String> response = send(auth, "GET", path, null, null, 200);
-      double ms = (System.nanoTime() - t0) / 1e6;
+      if (jdkClient) {
+        body = send(auth, "GET", path, null, null, 200).body();
+        ms = (System.nanoTime() - t0) / 1e6;
+      } else {
+        PlainHttp.Response response = plain.send("GET", path, headers, null, true);
+        ms = (System.nanoTime() - t0) / 1e6;
+        byte[] bytes = response.body();
+        if (response.status() != 200) {
+          throw new IllegalStateException(
+              "GET "
+                  + path
+                  + " -> "
+                  + response.status()
+                  + " "
+                  + new String(bytes, StandardCharsets.UTF_8));
+        }
+        body = new String(bytes, StandardCharsets.UTF_8); // decoded after the clock stopped
+      }
+      if (out == null) {
+        continue;
+      }
       // parsed after the clock stops, as psql only receives the document too
-      JsonNode trace = JSON.readTree(response.body());
+      JsonNode trace = JSON.readTree(body);
       int lots = trace.path("lots").size();
       boolean truncated = trace.path("truncated").asBoolean();
       lines.add(
@@ -117,9 +161,12 @@ public final class GenealogyBenchmark {
               + ","
               + trace.path("links").size()
               + ","
-              + response.body().length());
+              + body.length());
       byDirection.computeIfAbsent(f[0], k -> new ArrayList<>()).add(ms);
       sizes.computeIfAbsent(f[0], k -> new ArrayList<>()).add(lots);
+    }
+    if (out == null) {
+      return;
     }
     Files.write(out, lines);
     byDirection.forEach(

@@ -24,8 +24,16 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 final class PlainHttp {
 
-  /** A response: the status, and the body only for statuses of 300 and above. */
-  record Response(int status, byte[] errorBody) {}
+  /**
+   * A response: the status, and the body for statuses of 300 and above (or always, when asked to
+   * keep it).
+   */
+  record Response(int status, byte[] errorBody) {
+    /** The body, when it was kept. */
+    byte[] body() {
+      return errorBody;
+    }
+  }
 
   private static final int TIMEOUT_MILLIS = 30_000;
 
@@ -46,13 +54,19 @@ final class PlainHttp {
    * closed it while it was idle) is sent once more on a new connection.
    */
   Response send(String method, String target, String[] headers, byte[] body) throws IOException {
+    return send(method, target, headers, body, false);
+  }
+
+  /** As {@link #send(String, String, String[], byte[])}, keeping the body whatever the status. */
+  Response send(String method, String target, String[] headers, byte[] body, boolean keepBody)
+      throws IOException {
     Connection c = idle.pollFirst();
     boolean reused = c != null;
     if (c == null) {
       c = new Connection();
     }
     try {
-      return exchange(c, method, target, headers, body);
+      return exchange(c, method, target, headers, body, keepBody);
     } catch (StaleConnection e) {
       c.close();
       if (!reused) {
@@ -60,7 +74,7 @@ final class PlainHttp {
       }
       Connection fresh = new Connection();
       try {
-        return exchange(fresh, method, target, headers, body);
+        return exchange(fresh, method, target, headers, body, keepBody);
       } catch (IOException again) {
         fresh.close();
         throw again;
@@ -72,7 +86,7 @@ final class PlainHttp {
   }
 
   private Response exchange(
-      Connection c, String method, String target, String[] headers, byte[] body)
+      Connection c, String method, String target, String[] headers, byte[] body, boolean keepBody)
       throws IOException {
     StringBuilder head = new StringBuilder(256);
     head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n").append(hostHeader);
@@ -124,7 +138,10 @@ final class PlainHttp {
         close = value.equalsIgnoreCase("close");
       }
     }
-    ByteArrayOutputStream keep = code >= 300 ? new ByteArrayOutputStream() : null;
+    ByteArrayOutputStream keep =
+        keepBody || code >= 300
+            ? new ByteArrayOutputStream(length > 0 && length < 1 << 30 ? (int) length : 8192)
+            : null;
     if (chunked) {
       while (true) {
         String size = line(in);

@@ -140,7 +140,8 @@ class GenealogyIT {
         .expect(201);
 
     // then: on each database, for each lot and direction, the document of the API is the one
-    // Jackson writes from the mapped rows (on H2 it is that; on PostgreSQL the database writes it)
+    // Jackson writes from the mapped rows (on H2 it is that; on PostgreSQL the database writes it,
+    // and the API's request finds the lot in the same statement)
     for (String id : List.of(bar, housingLot, serial)) {
       for (TraceService.Direction direction : TraceService.Direction.values()) {
         var root = lots.get(UUID.fromString(id));
@@ -148,6 +149,22 @@ class GenealogyIT {
         JsonNode mapped =
             json.readTree(json.writeValueAsBytes(traces.trace(root.id(), direction, null, null)));
         assertThat(written).as(id + " " + direction).isEqualTo(mapped);
+        String asked = direction.name().toLowerCase(java.util.Locale.ROOT);
+        assertThat(plant.trace(id, asked)).as("API " + id + " " + direction).isEqualTo(mapped);
+        assertThat(
+                api.asAdmin()
+                    .get(
+                        LOTS
+                            + "/"
+                            + root.lotNumber()
+                            + "/trace?direction="
+                            + asked
+                            + "&material="
+                            + root.material())
+                    .expect(200)
+                    .json())
+            .as("API by number " + id + " " + direction)
+            .isEqualTo(mapped);
       }
     }
     var root = lots.get(UUID.fromString(bar));

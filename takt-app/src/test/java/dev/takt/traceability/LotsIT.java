@@ -200,6 +200,41 @@ class LotsIT {
     assertThat(plant.lot(plant.bar, "AL-4").path("status").asString()).isEqualTo("QUARANTINE");
   }
 
+  @Test
+  void aTraceFindsItsLotAndIsRefusedAsAReadOfTheLotIs() {
+    // given: the number AL-6 for two materials, and a quality engineer of another site
+    String bar =
+        plant.lots.aReceivedLot(plant.site, plant.bar, "AL-6", "5", "kg").path("id").asString();
+    Map<String, Object> housing = receipt("AL-6");
+    housing.put("material", plant.housing);
+    housing.put("unit", "pcs");
+    api.asAdmin().post(LOTS, housing).expect(201);
+    String elsewhere = "X" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    new PlantFixture(api).aSite(elsewhere);
+    Api.Caller qualityElsewhere = api.as(api.aUserWith(Role.QUALITY, elsewhere));
+    Api.Caller admin = api.asAdmin();
+
+    // then: by id or by number and material, the same trace of the lot
+    JsonNode byId = admin.get(LOTS + "/" + bar + "/trace").expect(200).json();
+    assertThat(byId.path("root").path("id").asString()).isEqualTo(bar);
+    assertThat(admin.get(LOTS + "/AL-6/trace?material=" + plant.bar).expect(200).json())
+        .isEqualTo(byId);
+    // the number alone names two lots
+    Api.Response ambiguous = admin.get(LOTS + "/AL-6/trace?direction=forward");
+    ambiguous.expect(409);
+    assertThat(ambiguous.faultyFields()).containsExactly("material");
+    // no such lot, whichever way named (also before a bad direction), and a name too long
+    admin.get(LOTS + "/NO-SUCH-LOT/trace").expect(404);
+    admin.get(LOTS + "/AL-6/trace?material=" + plant.pump).expect(404);
+    admin.get(LOTS + "/" + UUID.randomUUID() + "/trace?direction=forward").expect(404);
+    admin.get(LOTS + "/NO-SUCH-LOT/trace?direction=up").expect(404);
+    admin.get(LOTS + "/" + "L".repeat(61) + "/trace").expect(400);
+    admin.get(LOTS + "/AL-6/trace?material=" + plant.bar + "&direction=up").expect(400);
+    // another site's lot, by number as by id
+    qualityElsewhere.get(LOTS + "/AL-6/trace?material=" + plant.bar).expect(403);
+    qualityElsewhere.get(LOTS + "/" + bar + "/trace?direction=forward").expect(403);
+  }
+
   private Map<String, Object> withField(String field, Object value) {
     Map<String, Object> body = receipt("AL-X" + UUID.randomUUID().toString().substring(0, 4));
     body.put(field, value);

@@ -127,12 +127,7 @@ public class LotService {
   /** A lot by its id, or by its number (with the material when the number alone names several). */
   @Transactional(readOnly = true)
   public Lot resolve(String lotOrId, String material) {
-    if (lotOrId.length() > 60) {
-      throw new InvalidInputException("lot", "size must be between 1 and 60");
-    }
-    if (material != null && material.length() > 40) {
-      throw new InvalidInputException("material", "size must be between 1 and 40");
-    }
+    checkName(lotOrId, material);
     UUID id = uuid(lotOrId);
     if (id != null) {
       return get(id);
@@ -159,6 +154,60 @@ public class LotService {
     }
     siteAccess.requireSite(found.getFirst().site());
     return found.getFirst();
+  }
+
+  private static void checkName(String lotOrId, String material) {
+    if (lotOrId.length() > 60) {
+      throw new InvalidInputException("lot", "size must be between 1 and 60");
+    }
+    if (material != null && material.length() > 40) {
+      throw new InvalidInputException("material", "size must be between 1 and 40");
+    }
+  }
+
+  /**
+   * The trace of a lot named as {@link #resolve} names it, as the API's JSON document ({@link
+   * TraceService#json}), with the same answers and refusals in the same order: the name's size, no
+   * such lot (404), a number of several materials (409), a site the caller may not see (403), then
+   * the limits. On PostgreSQL one statement finds the lot and writes its trace, outside any
+   * transaction: no separate look-up, no BEGIN and COMMIT, one round trip (a trace request was a
+   * look-up and a trace, each in a read-only transaction of its own).
+   */
+  public byte[] traceJson(
+      String lotOrId,
+      String material,
+      TraceService.Direction direction,
+      Integer depth,
+      Integer maxLots) {
+    checkName(lotOrId, material);
+    if (!traces.findsAndTracesInOneStatement() || !TraceService.withinLimits(depth, maxLots)) {
+      return traces.json(resolve(lotOrId, material), direction, depth, maxLots);
+    }
+    UUID id = uuid(lotOrId);
+    TraceService.LotName name =
+        new TraceService.LotName(id, id == null ? material : null, id == null ? lotOrId : null);
+    List<TraceService.Named> found =
+        traces.jsonOfNamed(name, direction, depth, maxLots, siteAccess.restrictedToSites());
+    if (found.isEmpty()) {
+      throw id != null
+          ? new NotFoundException("lot", id)
+          : new NotFoundException("lot", material != null ? material + "/" + lotOrId : lotOrId);
+    }
+    if (found.size() > 1) {
+      throw new ConflictException(
+          "material",
+          "lot number '"
+              + lotOrId
+              + "' exists for "
+              + found.stream().map(TraceService.Named::material).toList()
+              + "; name the material");
+    }
+    TraceService.Named lot = found.getFirst();
+    siteAccess.requireSite(lot.site());
+    if (lot.json() == null) { // not walked: a site the caller may not see (refused just above)
+      throw new IllegalStateException("no trace written for lot " + lot.id());
+    }
+    return lot.json();
   }
 
   @Transactional(readOnly = true)

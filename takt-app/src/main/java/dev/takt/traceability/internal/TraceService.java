@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -134,6 +136,96 @@ public class TraceService {
     return max;
   }
 
+  /** Whether {@link #json} accepts these limits (null: the default). */
+  static boolean withinLimits(Integer depth, Integer maxLots) {
+    return (depth == null || (depth >= 1 && depth <= MAX_DEPTH))
+        && (maxLots == null || (maxLots >= 1 && maxLots <= HARD_MAX_LOTS));
+  }
+
+  /** Whether {@link #jsonOfNamed} can answer: on PostgreSQL, which writes the document itself. */
+  boolean findsAndTracesInOneStatement() {
+    return postgres;
+  }
+
+  /** How a request names the start lot: by id, or by number with or without its material. */
+  record LotName(UUID id, String material, String number) {}
+
+  /**
+   * A lot the name matched: its id, site and material, and the trace document if it was the only
+   * lot matched and of a site the caller may see (else null: nothing was walked).
+   */
+  record Named(UUID id, String site, String material, byte[] json) {}
+
+  /**
+   * Finds the lots {@code name} names and, when it names exactly one and that lot's site is among
+   * {@code sites} (absent: every site), writes its trace as {@link #json} does: one statement on
+   * the connection as it comes from the pool, no transaction of its own (a single statement reads
+   * one snapshot anyway), so one round trip to the database. The caller turns no lot, several lots
+   * or a site it may not see into the refusals a separate look-up gives ({@link
+   * LotService#traceJson}). PostgreSQL only ({@link #findsAndTracesInOneStatement}).
+   */
+  List<Named> jsonOfNamed(
+      LotName name,
+      Direction direction,
+      Integer depth,
+      Integer maxLots,
+      Optional<Set<String>> sites) {
+    if (!postgres) {
+      throw new IllegalStateException("only PostgreSQL writes the trace document");
+    }
+    int d = depthOf(depth);
+    int max = maxLotsOf(maxLots);
+    String match =
+        name.id() != null
+            ? "t.id = :id"
+            : name.material() != null
+                ? "t.material = :material AND t.lot_number = :number"
+                : "t.lot_number = :number";
+    String mayBeSeen =
+        sites.isEmpty() ? "TRUE" : sites.get().isEmpty() ? "FALSE" : "n.site_code IN (:sites)";
+    // The lots are sorted (for the refusal that names their materials) before the document is
+    // written beside them: sorted after, the row with a hub's 10 MB document spilt to disk.
+    String sql =
+        """
+        WITH RECURSIVE named AS (
+            SELECT t.id, t.site_code, t.material FROM traceability_lot t WHERE %s
+        ),
+        start AS (
+            SELECT n.id FROM named n WHERE (SELECT COUNT(*) FROM named) = 1 AND %s
+        ),
+        %s
+        SELECT n.id, n.site_code, n.material,
+               CASE WHEN n.id IN (SELECT id FROM start) THEN %s END AS document
+          FROM (SELECT id, site_code, material FROM named ORDER BY material) n
+        """
+            .formatted(
+                match,
+                mayBeSeen,
+                walk(direction, d, max, "SELECT id, 0 FROM start"),
+                document(direction, d, max, "n.id"));
+    var statement = jdbc.sql(sql);
+    if (name.id() != null) {
+      statement = statement.param("id", name.id());
+    } else {
+      statement = statement.param("number", name.number());
+      if (name.material() != null) {
+        statement = statement.param("material", name.material());
+      }
+    }
+    if (sites.isPresent() && !sites.get().isEmpty()) {
+      statement = statement.param("sites", List.copyOf(sites.get()));
+    }
+    return statement
+        .query(
+            (rs, n) ->
+                new Named(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("site_code"),
+                    rs.getString("material"),
+                    rs.getBytes("document")))
+        .list();
+  }
+
   /**
    * The document as PostgreSQL writes it, in one statement: the walk as in {@link #trace(Lot,
    * Direction, int, int)}, but the nearest lots picked by a bounded sort ({@code ORDER BY ...
@@ -147,27 +239,55 @@ public class TraceService {
    * the links of a hub trace by nested loops, lot by lot (minutes instead of a second).
    */
   byte[] jsonFromPostgres(UUID root, Direction direction, int depth, int maxLots) {
-    boolean forward = direction == Direction.FORWARD;
-    String from = forward ? "parent_id" : "child_id";
-    String to = forward ? "child_id" : "parent_id";
     String sql =
-        """
-        WITH RECURSIVE walk (lot_id, hops) AS (
-            SELECT CAST(:root AS UUID), 0
+        "WITH RECURSIVE "
+            + walk(direction, depth, maxLots, "SELECT CAST(:root AS UUID), 0")
+            + "\nSELECT "
+            + document(direction, depth, maxLots, "CAST(:root AS UUID)");
+    return jdbc.sql(sql).param("root", root).query((rs, n) -> rs.getBytes(1)).single();
+  }
+
+  /**
+   * The walk from the lots {@code start} selects (as (lot, 0)) and the lots it keeps: {@code
+   * nearest}, at most {@code maxLots + 1} (one more tells that the trace is cut short), and {@code
+   * reached}, the nearest {@code maxLots}. Common table expressions, to follow {@code WITH
+   * RECURSIVE}.
+   */
+  private static String walk(Direction direction, int depth, int maxLots, String start) {
+    boolean forward = direction == Direction.FORWARD;
+    return """
+        walk (lot_id, hops) AS (
+            %3$s
           UNION
             SELECT l.%2$s, w.hops + 1
               FROM walk w JOIN traceability_link l ON l.%1$s = w.lot_id
-             WHERE w.hops < %6$d
+             WHERE w.hops < %4$d
         ),
         nearest (lot_id, depth) AS (
-            SELECT lot_id, MIN(hops) FROM walk GROUP BY lot_id ORDER BY 2, 1 LIMIT %8$d
+            SELECT lot_id, MIN(hops) FROM walk GROUP BY lot_id ORDER BY 2, 1 LIMIT %6$d
         ),
         reached AS MATERIALIZED (
-            SELECT lot_id, depth FROM nearest ORDER BY depth, lot_id LIMIT %7$d
-        )
-        SELECT CAST(json_build_object(
-            'root', (SELECT %3$s FROM traceability_lot t WHERE t.id = CAST(:root AS UUID)),
-            'direction', '%9$s',
+            SELECT lot_id, depth FROM nearest ORDER BY depth, lot_id LIMIT %5$d
+        )"""
+        .formatted(
+            forward ? "parent_id" : "child_id",
+            forward ? "child_id" : "parent_id",
+            start,
+            depth,
+            maxLots,
+            maxLots + 1);
+  }
+
+  /**
+   * The trace document of the start lot {@code root} (an expression) over {@link #walk}'s {@code
+   * nearest} and {@code reached}: one text value, the fields of {@link Trace}.
+   */
+  private static String document(Direction direction, int depth, int maxLots, String root) {
+    boolean forward = direction == Direction.FORWARD;
+    return """
+        CAST(json_build_object(
+            'root', (SELECT %3$s FROM traceability_lot t WHERE t.id = %10$s),
+            'direction', '%8$s',
             'depth', %6$d,
             'maxLots', %7$d,
             'truncated', (SELECT COUNT(*) FROM nearest) > %7$d,
@@ -183,21 +303,19 @@ public class TraceService {
             'shipments', COALESCE((
                 SELECT json_agg(%5$s ORDER BY s.shipped_at, s.id)
                   FROM traceability_shipment s
-                 WHERE %10$s AND s.lot_id IN (SELECT lot_id FROM reached)), '[]')
-          ) AS TEXT)
-        """
-            .formatted(
-                from,
-                to,
-                LOT_JSON,
-                LINK_JSON,
-                SHIPMENT_JSON,
-                depth,
-                maxLots,
-                maxLots + 1,
-                direction.name(),
-                forward);
-    return jdbc.sql(sql).param("root", root).query((rs, n) -> rs.getBytes(1)).single();
+                 WHERE %9$s AND s.lot_id IN (SELECT lot_id FROM reached)), '[]')
+          ) AS TEXT)"""
+        .formatted(
+            forward ? "parent_id" : "child_id",
+            forward ? "child_id" : "parent_id",
+            LOT_JSON,
+            LINK_JSON,
+            SHIPMENT_JSON,
+            depth,
+            maxLots,
+            direction.name(),
+            forward,
+            root);
   }
 
   /** An instant as Jackson writes it: ISO-8601 in UTC, fractions in groups of three digits. */

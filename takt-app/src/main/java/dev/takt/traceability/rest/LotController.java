@@ -247,8 +247,12 @@ class LotController {
       @RequestParam(defaultValue = "backward") @Size(max = 20) String direction,
       @RequestParam(required = false) Integer depth,
       @RequestParam(required = false) Integer maxLots) {
-    Lot root = lots.resolve(lot, material);
-    byte[] json = traces.json(root, direction(direction), depth, maxLots);
+    TraceService.Direction walk = directionOrNull(direction);
+    if (walk == null) { // refused as before: an unknown lot first, then the direction
+      lots.resolve(lot, material);
+      walk = direction(direction);
+    }
+    byte[] json = lots.traceJson(lot, material, walk, depth, maxLots);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
   }
 
@@ -294,10 +298,18 @@ class LotController {
   }
 
   private static TraceService.Direction direction(String text) {
+    TraceService.Direction direction = directionOrNull(text);
+    if (direction == null) {
+      throw new InvalidInputException("direction", "must be backward or forward");
+    }
+    return direction;
+  }
+
+  private static TraceService.Direction directionOrNull(String text) {
     try {
       return TraceService.Direction.valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("direction", "must be backward or forward");
+      return null;
     }
   }
 
