@@ -70,7 +70,7 @@ class EventRecorder {
     this.feed = feed;
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(OperationStarted e) {
     inUnit(
@@ -110,7 +110,7 @@ class EventRecorder {
         });
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(OperationCompleted e) {
     // every unit on the operation comes off it, not only the one it was completed from
@@ -149,7 +149,7 @@ class EventRecorder {
     units.forEach(unit -> feed.changed(e.site(), unit));
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(QuantityReported e) {
     BigDecimal good = e.good().value();
@@ -176,7 +176,7 @@ class EventRecorder {
   }
 
   /** What the machine itself reports; a later report wins, an older one is ignored. */
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(MachineStateChanged e) {
     inUnit(
@@ -190,7 +190,7 @@ class EventRecorder {
         });
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(OperationPaused e) {
     inUnit(
@@ -204,7 +204,7 @@ class EventRecorder {
         });
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(OperationResumed e) {
     inUnit(
@@ -218,7 +218,7 @@ class EventRecorder {
         });
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(DowntimeOpened e) {
     inUnit(
@@ -237,7 +237,7 @@ class EventRecorder {
         });
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(DowntimeClassified e) {
     inUnit(
@@ -263,7 +263,7 @@ class EventRecorder {
         });
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(DowntimeClosed e) {
     inUnit(
