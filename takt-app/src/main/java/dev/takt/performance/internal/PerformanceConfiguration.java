@@ -1,6 +1,7 @@
 package dev.takt.performance.internal;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -23,16 +24,21 @@ class PerformanceConfiguration {
 
   static final String RECORDER = "oeeRecorderExecutor";
 
+  /**
+   * Built like the shared executor (same builder: the same shutdown wait, which Spring Modulith
+   * sets to 2 s, and the same unbounded queue), only with its own threads.
+   */
   @Bean(name = RECORDER)
   ThreadPoolTaskExecutor oeeRecorderExecutor(
+      ThreadPoolTaskExecutorBuilder builder,
       @Value("${takt.performance.recorder-threads:2}") int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("takt.performance.recorder-threads must be >= 1");
     }
-    ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-    executor.setThreadNamePrefix("oee-recorder-");
-    executor.setCorePoolSize(threads);
-    executor.setMaxPoolSize(threads);
-    return executor;
+    return builder
+        .corePoolSize(threads)
+        .maxPoolSize(threads)
+        .threadNamePrefix("oee-recorder-")
+        .build();
   }
 }
