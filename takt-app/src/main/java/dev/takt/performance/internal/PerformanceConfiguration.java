@@ -12,11 +12,12 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * waits for the OEE buckets; the event publication registry keeps what is not yet applied.
  *
  * <p>They run on a pool of their own ({@value #RECORDER}, {@code takt.performance.recorder-threads}
- * threads, default 2), not on the application's shared executor (8 threads): each handler holds a
+ * threads, default 4), not on the application's shared executor (8 threads): each handler holds a
  * pooled database connection while it runs, and when bookings arrive faster than their events are
- * applied, eight handlers could hold eight of the ten connections the requests need. Events wait in
- * the pool's queue instead (they are in the publication registry as well, so a restart hands out
- * again what the queue lost). Events of one work unit are applied under its lock, in any order.
+ * applied, eight handlers could hold eight of the ten connections the requests need. Four is a
+ * middle: two fell far behind the bookings in an overloaded benchmark run. Events wait in the
+ * pool's queue instead (they are in the publication registry as well, so a restart hands out again
+ * what the queue lost). Events of one work unit are applied under its lock, in any order.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
@@ -31,7 +32,7 @@ class PerformanceConfiguration {
   @Bean(name = RECORDER)
   ThreadPoolTaskExecutor oeeRecorderExecutor(
       ThreadPoolTaskExecutorBuilder builder,
-      @Value("${takt.performance.recorder-threads:2}") int threads) {
+      @Value("${takt.performance.recorder-threads:4}") int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("takt.performance.recorder-threads must be >= 1");
     }
