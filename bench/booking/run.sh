@@ -6,8 +6,10 @@
 #
 # Knobs (environment): ORDERS (100000), SEED_WORKERS (8), RUNS (3), RUN_SECONDS (60), STEP_SECONDS (20),
 # RATES (50,100,200,300,500,750,1000,1500,2000,3000), PORT (18089), REUSE=1 (keep the seeded database
-# and bench/target/booking/state.json of the last run), SKIP_BUILD=1, SEED_ONLY=1 (seed, then stop). Bounded: every phase has a fixed
-# duration; the server is stopped on exit.
+# and bench/target/booking/state.json of the last run), SKIP_BUILD=1, SEED_ONLY=1 (seed, then stop),
+# SERVER_JAR (takt-app/target/takt-app.jar: run a copied jar, so that a build meanwhile cannot replace
+# it), SERVER_JAVA_OPTS (extra JVM options of the server, e.g. a JFR recording). Bounded: every phase
+# has a fixed duration; the server is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -21,6 +23,7 @@ SECONDS_PER_RUN=${RUN_SECONDS:-60}
 STEP_SECONDS=${STEP_SECONDS:-20}
 RATES=${RATES:-50,100,200,300,500,750,1000,1500,2000,3000}
 PORT=${PORT:-18089}
+SERVER_JAR=${SERVER_JAR:-takt-app/target/takt-app.jar}
 DB=takt_bench
 PG="psql -h 127.0.0.1 -p 5432 -U postgres -v ON_ERROR_STOP=1 -qAt"
 WORK=$ROOT/bench/target/booking
@@ -45,7 +48,7 @@ start_server() {
   stop_server
   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
     TAKT_DEMO_DATA=off TAKT_ADMIN_PASSWORD="$ADMIN_PASSWORD" SERVER_ADDRESS=127.0.0.1 SERVER_PORT=$PORT \
-    java -jar takt-app/target/takt-app.jar >>"$WORK/server.log" 2>&1 &
+    java ${SERVER_JAVA_OPTS:-} -jar "$SERVER_JAR" >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 120); do
     curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && return 0

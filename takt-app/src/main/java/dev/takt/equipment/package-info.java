@@ -7,7 +7,9 @@
  * (for OEE). The same bean implements {@link dev.takt.identity.SiteDirectory}, so identity can
  * refuse unknown site codes without depending on this module. Every change to a site, area, work
  * center, work unit or shift calendar is audited through compliance; sites scope who may act
- * through {@link dev.takt.identity.SiteAccess}. Publishes no events yet; listens to none.
+ * through {@link dev.takt.identity.SiteAccess}. Publishes {@link
+ * dev.takt.equipment.ShiftCalendarChanged} when a site's shift calendar is replaced or the site
+ * moves to another time zone; listens to none.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Equipment")
 package dev.takt.equipment;

@@ -14,7 +14,9 @@
  * dev.takt.equipment.Equipment#shifts}), ideal cycle times from the order's routing snapshot
  * ({@link dev.takt.orders.ProductionOrders}), loss categories and the planned flag from the
  * downtime reasons ({@link dev.takt.reasons.Reasons}) when a view is computed, so a reason
- * re-categorised later counts under its new category at once. Publishes no events.
+ * re-categorised later counts under its new category at once. The recorder keeps a site's shifts
+ * for a few seconds and forgets them on equipment's {@link
+ * dev.takt.equipment.ShiftCalendarChanged}. Publishes no events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Performance")
 package dev.takt.performance;

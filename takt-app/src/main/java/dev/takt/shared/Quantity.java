@@ -1,9 +1,17 @@
 package dev.takt.shared;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** An amount of material in a unit. Never a double: material and money are counted exactly. */
+/**
+ * An amount of material in a unit. Never a double: material and money are counted exactly.
+ *
+ * <p>JSON writes {@code negative} (from {@link #isNegative()}) beside value and unit; reading
+ * ignores it, so a stored event (the event publication registry keeps them as JSON and reads them
+ * back on restart) deserializes under {@code fail-on-unknown-properties}.
+ */
+@JsonIgnoreProperties(value = "negative", allowGetters = true)
 public record Quantity(BigDecimal value, UnitOfMeasure unit) {
 
   public Quantity {

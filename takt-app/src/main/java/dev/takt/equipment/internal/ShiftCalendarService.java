@@ -2,6 +2,7 @@ package dev.takt.equipment.internal;
 
 import dev.takt.compliance.AuditTrail;
 import dev.takt.equipment.Equipment;
+import dev.takt.equipment.ShiftCalendarChanged;
 import dev.takt.equipment.ShiftInstance;
 import dev.takt.shared.InvalidInputException;
 import dev.takt.shared.NotFoundException;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,18 +27,21 @@ public class ShiftCalendarService {
   private final SiteService siteService;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   ShiftCalendarService(
       ShiftCalendarRepository calendars,
       SiteRepository sites,
       SiteService siteService,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.calendars = calendars;
     this.sites = sites;
     this.siteService = siteService;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
   }
 
   @Transactional(readOnly = true)
@@ -67,6 +72,7 @@ public class ShiftCalendarService {
     } else {
       audit.updated(AUDIT_ENTITY, site.code(), old, stored);
     }
+    events.publishEvent(new ShiftCalendarChanged(site.code()));
     return stored;
   }
 

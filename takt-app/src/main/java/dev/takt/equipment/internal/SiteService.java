@@ -2,6 +2,7 @@ package dev.takt.equipment.internal;
 
 import dev.takt.compliance.AuditAction;
 import dev.takt.compliance.AuditTrail;
+import dev.takt.equipment.ShiftCalendarChanged;
 import dev.takt.equipment.SiteView;
 import dev.takt.identity.SiteAccess;
 import dev.takt.shared.ConflictException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,18 +32,21 @@ public class SiteService {
   private final SiteAccess access;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   SiteService(
       SiteRepository sites,
       ElementRepository elements,
       SiteAccess access,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.sites = sites;
     this.elements = elements;
     this.access = access;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Opening a site needs the right to act on its code: in practice, an administrator. */
@@ -93,6 +98,9 @@ public class SiteService {
     }
     if (changed.equals(old)) {
       return old.view();
+    }
+    if (!changed.zone().equals(old.zone())) {
+      events.publishEvent(new ShiftCalendarChanged(old.code()));
     }
     return save(AuditAction.UPDATE, old, changed);
   }

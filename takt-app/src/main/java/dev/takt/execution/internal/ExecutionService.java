@@ -260,9 +260,10 @@ public class ExecutionService {
     OperationExecution e = operations.lock(op);
     Bookings.requireVersion("operation", operationId, version, e.version());
     OperationProgress before = OperationProgress.of(e);
+    Map<String, OperationExecution.UnitRun> runs = Map.copyOf(e.units());
     e.report(
         unit.code(), good, scrap, rework, OperationExecution.allowedGood(basis, tolerancePercent));
-    operations.save(e);
+    operations.save(e, !e.units().equals(runs));
     Instant now = clock.instant();
     Quantity g = new Quantity(good, e.unit());
     Quantity s = new Quantity(scrap, e.unit());

@@ -118,6 +118,14 @@ class OperationRepository {
   }
 
   void save(OperationExecution e) {
+    save(e, true);
+  }
+
+  /**
+   * Saves the execution; its units' runs only when {@code unitsChanged} (a quantity report changes
+   * none, and rewriting them left two dead rows per booking).
+   */
+  void save(OperationExecution e, boolean unitsChanged) {
     jdbc.sql(
             """
             UPDATE execution_operation
@@ -137,6 +145,9 @@ class OperationRepository {
         .param("version", e.version())
         .param("id", e.operationId())
         .update();
+    if (!unitsChanged) {
+      return;
+    }
     jdbc.sql("DELETE FROM execution_unit_run WHERE operation_id = :id")
         .param("id", e.operationId())
         .update();

@@ -33,13 +33,19 @@ class BucketStore {
   private final Equipment equipment;
   private final PerformanceSettings settings;
   private final StopClassDays classDays;
+  private final RecorderCalendars recent;
 
   BucketStore(
-      JdbcClient jdbc, Equipment equipment, PerformanceSettings settings, StopClassDays classDays) {
+      JdbcClient jdbc,
+      Equipment equipment,
+      PerformanceSettings settings,
+      StopClassDays classDays,
+      RecorderCalendars recent) {
     this.jdbc = jdbc;
     this.equipment = equipment;
     this.settings = settings;
     this.classDays = classDays;
+    this.recent = recent;
   }
 
   /** The site's shifts over {@code [from, to)}, fetched in chunks the calendar accepts. */
@@ -72,9 +78,9 @@ class BucketStore {
       BigDecimal rework,
       String reworkReason,
       BigDecimal idealSeconds) {
-    Instant bucket = Buckets.floor(at);
+    // the calendar of the last few seconds (forgotten when the site's shifts change)
     SiteCalendar cal =
-        calendar(site, bucket.minus(Duration.ofDays(1)), bucket.plus(Duration.ofDays(1)));
+        recent.around(site, Buckets.floor(at), (from, to) -> calendar(site, from, to));
     addCounts(
         cal,
         site,

@@ -13,8 +13,10 @@ import dev.takt.orders.OperationView;
 import dev.takt.orders.ProductionOrders;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
@@ -44,6 +46,15 @@ class EventRecorder {
   private final ProductionOrders orders;
   private final LiveFeed feed;
 
+  /**
+   * Ideal cycle times by operation. An operation's cycle time is part of its order's routing
+   * snapshot, taken at release and never changed, so it is kept without expiry (bounded: emptied
+   * when full).
+   */
+  private final ConcurrentHashMap<UUID, BigDecimal> cycles = new ConcurrentHashMap<>();
+
+  private static final int MAX_CYCLES = 10_000;
+
   EventRecorder(
       JdbcClient jdbc,
       PlatformTransactionManager transactions,
@@ -59,7 +70,7 @@ class EventRecorder {
     this.feed = feed;
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(OperationStarted e) {
     inUnit(
@@ -99,7 +110,7 @@ class EventRecorder {
         });
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(OperationCompleted e) {
     // every unit on the operation comes off it, not only the one it was completed from
@@ -138,14 +149,13 @@ class EventRecorder {
     units.forEach(unit -> feed.changed(e.site(), unit));
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(QuantityReported e) {
     BigDecimal good = e.good().value();
     BigDecimal scrap = e.scrap().value();
     BigDecimal rework = e.rework().value();
-    BigDecimal cycle =
-        orders.operation(e.operationId()).map(OperationView::cycleSeconds).orElse(BigDecimal.ZERO);
+    BigDecimal cycle = cycleSeconds(e.operationId());
     BigDecimal ideal = cycle.multiply(good.add(scrap).add(rework));
     inUnit(
         e.site(),
@@ -166,7 +176,7 @@ class EventRecorder {
   }
 
   /** What the machine itself reports; a later report wins, an older one is ignored. */
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(MachineStateChanged e) {
     inUnit(
@@ -180,7 +190,7 @@ class EventRecorder {
         });
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(OperationPaused e) {
     inUnit(
@@ -194,7 +204,7 @@ class EventRecorder {
         });
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(OperationResumed e) {
     inUnit(
@@ -208,7 +218,7 @@ class EventRecorder {
         });
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(DowntimeOpened e) {
     inUnit(
@@ -227,7 +237,7 @@ class EventRecorder {
         });
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(DowntimeClassified e) {
     inUnit(
@@ -253,7 +263,7 @@ class EventRecorder {
         });
   }
 
-  @Async
+  @Async(PerformanceConfiguration.RECORDER)
   @TransactionalEventListener
   void on(DowntimeClosed e) {
     inUnit(
@@ -352,11 +362,41 @@ class EventRecorder {
         .update();
   }
 
-  /** Runs {@code work} in a transaction holding the unit's lock, then tells the live feed. */
+  /** The operation's ideal cycle time in seconds; zero for an unknown operation. */
+  private BigDecimal cycleSeconds(UUID operationId) {
+    BigDecimal known = cycles.get(operationId);
+    if (known != null) {
+      return known;
+    }
+    Optional<BigDecimal> read = orders.operation(operationId).map(OperationView::cycleSeconds);
+    if (read.isEmpty()) {
+      return BigDecimal.ZERO;
+    }
+    if (cycles.size() >= MAX_CYCLES) {
+      cycles.clear();
+    }
+    cycles.put(operationId, read.get());
+    return read.get();
+  }
+
+  /**
+   * Runs {@code work} in a transaction holding the unit's lock, then tells the live feed. The
+   * unit's row is created (in a transaction of its own) only when the lock finds none: its first
+   * event.
+   */
   private void inUnit(String site, String workUnit, Instant at, Consumer<UnitState> work) {
     try {
-      states.ensure(site, workUnit, at);
-      tx.executeWithoutResult(status -> work.accept(states.lock(site, workUnit)));
+      boolean applied =
+          tx.execute(
+              status -> {
+                Optional<UnitState> state = states.lockIfPresent(site, workUnit);
+                state.ifPresent(work);
+                return state.isPresent();
+              });
+      if (!applied) {
+        states.ensure(site, workUnit, at);
+        tx.executeWithoutResult(status -> work.accept(states.lock(site, workUnit)));
+      }
     } catch (RuntimeException e) {
       // the publication stays incomplete and is handed out again on restart
       log.warn("Could not apply an event of {}/{} to OEE: {}", site, workUnit, e.toString());

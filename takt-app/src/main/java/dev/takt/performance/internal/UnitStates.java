@@ -63,6 +63,17 @@ class UnitStates {
         .single();
   }
 
+  /** Locks the unit's row for the rest of the transaction and returns it; empty when none. */
+  Optional<UnitState> lockIfPresent(String site, String workUnit) {
+    return jdbc.sql(
+            "SELECT * FROM performance_unit_state WHERE site = :site AND work_unit = :unit"
+                + " FOR UPDATE")
+        .param("site", site)
+        .param("unit", workUnit)
+        .query((rs, n) -> map(rs))
+        .optional();
+  }
+
   Optional<UnitState> find(String site, String workUnit) {
     return jdbc.sql("SELECT * FROM performance_unit_state WHERE site = :site AND work_unit = :unit")
         .param("site", site)

@@ -1,0 +1,101 @@
+package dev.takt.performance.internal;
+
+import dev.takt.equipment.ShiftCalendarChanged;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The site calendars the event recorder files counts by, kept for a few seconds: every quantity
+ * report needs its bucket's business day and shift, and reading the site's zone, shifts and planned
+ * non-working time for each one was four of the recorder's statements per booking. A site keeps one
+ * calendar covering the UTC days around the newest bucket asked for; a bucket outside it loads
+ * another.
+ *
+ * <p>When a site's shift calendar or time zone changes ({@link ShiftCalendarChanged}), everything
+ * is forgotten once the change has committed, so the next booking on this server is filed by the
+ * new calendar. A load that raced with such a change cannot put the old calendar back: entries
+ * carry the generation read before the load and count only while it is the same. Another server of
+ * a cluster sees the change after {@link #TTL_SECONDS} at the latest. The OEE views do not use this
+ * cache; they read the calendar for their range.
+ */
+@Component
+class RecorderCalendars {
+
+  static final long TTL_SECONDS = 10;
+
+  /** A bucket needs its calendar one day to either side (a shift may start the day before). */
+  private static final Duration MARGIN = Duration.ofDays(1);
+
+  private record Entry(
+      SiteCalendar calendar, Instant from, Instant to, long generation, long until) {
+
+    boolean covers(Instant bucket) {
+      return !bucket.minus(MARGIN).isBefore(from) && !bucket.plus(MARGIN).isAfter(to);
+    }
+  }
+
+  private final AtomicLong generation = new AtomicLong();
+  private final ConcurrentHashMap<String, Entry> bySite = new ConcurrentHashMap<>();
+
+  /**
+   * The site's calendar covering a day either side of {@code bucket}; {@code load} reads one for a
+   * site and a range when none is kept.
+   */
+  SiteCalendar around(
+      String site, Instant bucket, BiFunction<Instant, Instant, SiteCalendar> load) {
+    Entry e = bySite.get(site);
+    long gen = generation.get();
+    if (e != null
+        && e.generation() == gen
+        && System.nanoTime() - e.until() < 0
+        && e.covers(bucket)) {
+      return e.calendar();
+    }
+    // the UTC day of the bucket, with two days either side: the buckets of a day and a half on
+    Instant day = bucket.truncatedTo(ChronoUnit.DAYS);
+    Instant from = day.minus(Duration.ofDays(2));
+    Instant to = day.plus(Duration.ofDays(3));
+    SiteCalendar calendar = load.apply(from, to);
+    if (generation.get() == gen) {
+      bySite.put(
+          site,
+          new Entry(
+              calendar, from, to, gen, System.nanoTime() + TimeUnit.SECONDS.toNanos(TTL_SECONDS)));
+    }
+    return calendar;
+  }
+
+  /**
+   * A site's shifts changed: forget every calendar once the change has committed. A plain listener
+   * rather than a module listener on purpose: it must act in this server before the changing
+   * request answers, and there is nothing to retry.
+   */
+  @EventListener
+  void on(ShiftCalendarChanged changed) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              forget();
+            }
+          });
+    } else {
+      forget();
+    }
+  }
+
+  private void forget() {
+    generation.incrementAndGet();
+    bySite.clear();
+  }
+}
