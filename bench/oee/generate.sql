@@ -157,7 +157,9 @@ SELECT :'site', u.code, cal.bucket_start, u.order_number, cal.business_day, cal.
   JOIN oee_bucket_cal cal ON cal.bucket_start = date_bin('15 min', c.at, timestamptz '2000-01-01Z')
   JOIN oee_unit u ON u.unit = c.unit
  GROUP BY u.code, u.order_number, u.ideal_seconds, cal.bucket_start, cal.business_day,
-          cal.shift_start;
+          cal.shift_start
+ -- in time order, as the server's writer appends them (a day's rows of all units lie together)
+ ORDER BY cal.bucket_start;
 
 INSERT INTO performance_scrap_bucket (site, work_unit, bucket_start, kind, reason, business_day,
   shift_start, quantity)
@@ -187,7 +189,8 @@ SELECT :'site', u.code, p.b, p.reason, p.micro, cal.business_day, cal.shift_star
           JOIN oee_bucket_cal planned ON planned.bucket_start = b.b AND planned.planned) p
   JOIN oee_bucket_cal cal ON cal.bucket_start = p.b
   JOIN oee_unit u ON u.unit = p.unit
- GROUP BY u.code, p.b, p.reason, p.micro, cal.business_day, cal.shift_start;
+ GROUP BY u.code, p.b, p.reason, p.micro, cal.business_day, cal.shift_start
+ ORDER BY p.b;
 DROP TABLE oee_stop;
 
 INSERT INTO performance_stop_day (site, work_unit, business_day, reason, micro, seconds, stops)

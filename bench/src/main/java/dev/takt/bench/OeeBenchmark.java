@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code view} asks {@code GET /api/v1/oee?<query>} as JSON {@code repeat} times one after the
  * other, each timed from request to the last byte of the parsed response, prints {@code RESULT
  * <label> first_ms=… median_ms=… rows=… bytes=…}, then fetches the same view once as CSV into
- * {@code csvOut} (untimed) for {@code compare}.
+ * {@code csvOut} (untimed) for {@code compare}; the last JSON answer goes to {@code csvOut.json}.
+ * With {@code -DwarmClient=true} it first parses that file five times, so that a cold-database pass
+ * does not time this JVM's first parse of a large document.
  */
 public final class OeeBenchmark {
 
@@ -211,9 +213,19 @@ public final class OeeBenchmark {
 
   private void view(String label, int repeat, Path csvOut, String query) throws IOException {
     String path = "/api/v1/oee?" + query;
+    Path body = Path.of(csvOut + ".json");
+    if (Boolean.getBoolean("warmClient") && Files.exists(body)) {
+      // the cold-database pass measures the server and its database, not this JVM's first parse
+      // of a large document: parse the view's last answer a few times first
+      String last = Files.readString(body);
+      for (int i = 0; i < 5; i++) {
+        JSON.readTree(last);
+      }
+    }
     List<Double> times = new ArrayList<>();
     int rows = 0;
     int bytes = 0;
+    String lastBody = null;
     for (int i = 0; i < repeat; i++) {
       long t0 = System.nanoTime();
       HttpResponse<String> response = send(auth, "GET", path, null, 200);
@@ -221,7 +233,9 @@ public final class OeeBenchmark {
       times.add((System.nanoTime() - t0) / 1e6);
       rows = report.path("rows").size();
       bytes = response.body().length();
+      lastBody = response.body();
     }
+    Files.writeString(body, lastBody);
     double[] t = times.stream().mapToDouble(Double::doubleValue).toArray();
     double first = t[0];
     Arrays.sort(t);
