@@ -1,11 +1,10 @@
 package dev.takt.identity.internal;
 
+import dev.takt.shared.AfterTransaction;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * API tokens checked in the last few seconds, with their users: a terminal or the ERP sends its
@@ -70,17 +69,7 @@ class TokenCache {
    * that and the commit still reads the old rows.
    */
   void changed() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              forget();
-            }
-          });
-    } else {
-      forget();
-    }
+    AfterTransaction.run(this::forget);
   }
 
   private void forget() {

@@ -1,6 +1,7 @@
 package dev.takt.performance.internal;
 
 import dev.takt.equipment.ShiftCalendarChanged;
+import dev.takt.shared.AfterTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,8 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The site calendars the event recorder files counts by, kept for a few seconds: every quantity
@@ -81,17 +80,7 @@ class RecorderCalendars {
    */
   @EventListener
   void on(ShiftCalendarChanged changed) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              forget();
-            }
-          });
-    } else {
-      forget();
-    }
+    AfterTransaction.run(this::forget);
   }
 
   private void forget() {
