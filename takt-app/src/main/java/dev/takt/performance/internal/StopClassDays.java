@@ -67,12 +67,18 @@ class StopClassDays {
 
   /** Whether the site's class rows were built with these classes (and so may be read). */
   boolean validFor(String site, StopClasses classes) {
-    return jdbc.sql("SELECT fingerprint FROM performance_stop_classes WHERE site = :site")
+    return classes.fingerprint().equals(built(site, false));
+  }
+
+  /** The fingerprint the site's class rows were built with (null: none), its row locked or not. */
+  private String built(String site, boolean forUpdate) {
+    return jdbc.sql(
+            "SELECT fingerprint FROM performance_stop_classes WHERE site = :site"
+                + (forUpdate ? " FOR UPDATE" : ""))
         .param("site", site)
         .query(String.class)
         .optional()
-        .map(classes.fingerprint()::equals)
-        .orElse(false);
+        .orElse(null);
   }
 
   /**
@@ -84,12 +90,7 @@ class StopClassDays {
     if (days.isEmpty()) {
       return;
     }
-    String built =
-        jdbc.sql("SELECT fingerprint FROM performance_stop_classes WHERE site = :site FOR UPDATE")
-            .param("site", site)
-            .query(String.class)
-            .optional()
-            .orElse(null);
+    String built = built(site, true);
     if (built == null) {
       return;
     }
@@ -157,14 +158,7 @@ class StopClassDays {
     long t0 = System.nanoTime();
     tx.executeWithoutResult(
         status -> {
-          String built =
-              jdbc.sql(
-                      "SELECT fingerprint FROM performance_stop_classes WHERE site = :site"
-                          + " FOR UPDATE")
-                  .param("site", site)
-                  .query(String.class)
-                  .optional()
-                  .orElse(null);
+          String built = built(site, true);
           if (classes.fingerprint().equals(built)) {
             return;
           }
