@@ -119,6 +119,7 @@ class MachinesWithSimulatorIT {
     // given: CNC-01 of the simulator is work unit M1, which runs an operation
     String machine = "CNC-01";
     sim.set(machine, "Execution", "READY");
+    sim.set(machine, "SpindleSpeed", 0.0);
     sim.set(machine, "PartCount", 100);
     sim.set(machine, "ScrapCount", 7);
     String connection = connectionTo(machine);
@@ -234,8 +235,10 @@ class MachinesWithSimulatorIT {
             .get(unit("M1") + "/process-values/spindleSpeed?bucketSeconds=60")
             .expect(200)
             .json();
-    assertThat(series.path("points").size()).isGreaterThanOrEqualTo(1);
-    assertThat(series.path("points").get(0).path("max").asDouble()).isEqualTo(2400.0);
+    // the speed before 2400 may sit in an earlier minute when the test crosses a minute boundary
+    List<Double> maxima = new ArrayList<>();
+    series.path("points").forEach(p -> maxima.add(p.path("max").asDouble()));
+    assertThat(maxima).isNotEmpty().contains(2400.0).allMatch(max -> max <= 2400.0);
   }
 
   @Test
