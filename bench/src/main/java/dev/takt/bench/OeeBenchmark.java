@@ -231,7 +231,11 @@ public final class OeeBenchmark {
       HttpResponse<String> response = send(auth, "GET", path, null, 200);
       JsonNode report = JSON.readTree(response.body());
       times.add((System.nanoTime() - t0) / 1e6);
-      rows = report.path("rows").size();
+      // layout=grid: a value per group and scope instead of a row each
+      rows =
+          report.has("values")
+              ? report.path("groups").size() * report.path("scopes").size()
+              : report.path("rows").size();
       bytes = response.body().length();
       lastBody = response.body();
     }
@@ -242,6 +246,7 @@ public final class OeeBenchmark {
     System.out.printf(
         "RESULT %s n=%d first_ms=%.1f median_ms=%.1f min_ms=%.1f rows=%d bytes=%d%n",
         label, t.length, first, t[t.length / 2], t[0], rows, bytes);
+    // CSV is always rows, whatever the layout
     Files.writeString(csvOut, send(auth, "GET", path + "&format=csv", null, 200).body());
   }
 

@@ -86,6 +86,8 @@ class OeeApiIT {
         .containsExactly("by");
     assertThat(api.asAdmin().get(base + "&format=xml").expect(400).faultyFields())
         .containsExactly("format");
+    assertThat(api.asAdmin().get(base + "&layout=matrix").expect(400).faultyFields())
+        .containsExactly("layout");
     assertThat(api.asAdmin().get(base + "&fields=oee,speed").expect(400).faultyFields())
         .containsExactly("fields");
     assertThat(api.asAdmin().get(base + "&fields=" + "x".repeat(5000)).expect(400).faultyFields())

@@ -8,6 +8,8 @@ import dev.takt.testing.TestClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,58 @@ class WorkedExampleIT {
               .json();
       assertThat(day.path("rows").size()).as(scope).isEqualTo(1);
       assertThat(total(day).path("oee").decimalValue()).as(scope).isEqualByComparingTo("74.79");
+    }
+  }
+
+  @Test
+  void aHeatMapOfTheSiteHoldsEachWorkUnitsDayOnceWithTheSameFiguresAsTheRows() {
+    // given: a second press that stood idle the whole day
+    api.asAdmin()
+        .post(
+            "/api/v1/work-units",
+            Map.of(
+                "site",
+                floor.site,
+                "workCenter",
+                floor.workCenter,
+                "code",
+                "PRESS-2",
+                "name",
+                "P2"))
+        .expect(201);
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    bookTheWorkedExample(operation);
+    String path =
+        "/api/v1/oee?scope=site:"
+            + floor.site
+            + "&from=2026-03-02&to=2026-03-03&groupBy=day&by=workUnit&fields=oee,good";
+    floor.eventually(path, r -> r.path("rows").toString().contains("\"oee\":74.79"));
+
+    // when
+    JsonNode grid = api.asAdmin().get(path + "&layout=grid").expect(200).json();
+
+    // then: the days by two presses, the worked example on its day
+    String press1 = "workUnit:" + floor.site + "/" + floor.unit;
+    String press2 = "workUnit:" + floor.site + "/PRESS-2";
+    assertThat(grid.path("scopes").toString()).isEqualTo("[\"" + press1 + "\",\"" + press2 + "\"]");
+    assertThat(grid.path("groups").get(0).path("group").asString()).isEqualTo("2026-03-02");
+    assertThat(grid.path("fields").toString()).isEqualTo("[\"oee\",\"good\"]");
+    assertThat(grid.path("values").path("oee").get(0).get(0).decimalValue())
+        .isEqualByComparingTo("74.79");
+    assertThat(grid.path("values").path("good").get(0).get(0).asLong()).isEqualTo(18848);
+    assertThat(grid.path("values").path("oee").get(0).get(1).isNull()).isTrue();
+    assertThat(grid.path("values").path("good").get(0).get(1).asLong()).isZero();
+    // and every cell is the figure of its row
+    JsonNode rows = api.asAdmin().get(path).expect(200).json().path("rows");
+    assertThat(rows.size()).isEqualTo(grid.path("groups").size() * 2);
+    for (JsonNode row : rows) {
+      int g = row.path("group").asString().equals("2026-03-02") ? 0 : 1;
+      int c = row.path("scope").asString().equals(press1) ? 0 : 1;
+      for (String figure : List.of("oee", "good")) {
+        assertThat(grid.path("values").path(figure).get(g).get(c).toString())
+            .as(row.path("group").asString() + " " + row.path("scope").asString() + " " + figure)
+            .isEqualTo(row.path("figures").path(figure).toString());
+      }
     }
   }
 

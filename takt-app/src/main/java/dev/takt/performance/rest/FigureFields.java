@@ -32,6 +32,15 @@ record FigureFields(List<String> names, List<Method> accessors) {
     if (fields == null || fields.isBlank()) {
       return null;
     }
+    return select(fields);
+  }
+
+  /** Every figure, in the order of {@link OeeFigures}. */
+  static FigureFields all() {
+    return new FigureFields(List.copyOf(ALL.keySet()), List.copyOf(ALL.values()));
+  }
+
+  private static FigureFields select(String fields) {
     List<String> names = new ArrayList<>();
     List<Method> accessors = new ArrayList<>();
     for (String raw : fields.split(",", -1)) {
@@ -75,6 +84,52 @@ record FigureFields(List<String> names, List<Method> accessors) {
         rows);
   }
 
+  /**
+   * The report as a grid: its groups and scopes once, and per figure one array per group holding
+   * the value of each scope (null where a scope has no row). A year of daily OEE per work unit is a
+   * heat map of 365 x 200 cells; as rows it repeats each day's label, times and each scope's name
+   * in every one of its 73,000 rows.
+   */
+  Grid grid(Views.OeeReport report) {
+    Map<String, Integer> groupIndex = new LinkedHashMap<>();
+    List<GridGroup> groups = new ArrayList<>();
+    java.util.SortedSet<String> scopeNames = new java.util.TreeSet<>();
+    for (Views.OeeRow row : report.rows()) {
+      if (groupIndex.putIfAbsent(row.group(), groups.size()) == null) {
+        groups.add(new GridGroup(row.group(), row.label(), row.from(), row.to()));
+      }
+      scopeNames.add(row.scope());
+    }
+    List<String> scopes = List.copyOf(scopeNames);
+    Map<String, Integer> scopeIndex = new java.util.HashMap<>();
+    for (String scope : scopes) {
+      scopeIndex.put(scope, scopeIndex.size());
+    }
+    Map<String, Object[][]> values = new LinkedHashMap<>();
+    for (String name : names) {
+      values.put(name, new Object[groups.size()][scopes.size()]);
+    }
+    for (Views.OeeRow row : report.rows()) {
+      int g = groupIndex.get(row.group());
+      int c = scopeIndex.get(row.scope());
+      for (int i = 0; i < names.size(); i++) {
+        values.get(names.get(i))[g][c] = value(accessors.get(i), row.figures());
+      }
+    }
+    return new Grid(
+        report.scope(),
+        report.site(),
+        report.from(),
+        report.to(),
+        report.groupBy(),
+        report.by(),
+        report.workUnits(),
+        names,
+        groups,
+        scopes,
+        values);
+  }
+
   private static Object value(Method accessor, OeeFigures figures) {
     try {
       return accessor.invoke(figures);
@@ -94,6 +149,22 @@ record FigureFields(List<String> names, List<Method> accessors) {
       int workUnits,
       List<String> fields,
       List<Row> rows) {}
+
+  /** {@link #grid}: {@code values.get(figure)[group][scope]}. */
+  record Grid(
+      String scope,
+      String site,
+      Instant from,
+      Instant to,
+      Views.GroupBy groupBy,
+      Views.Breakdown by,
+      int workUnits,
+      List<String> fields,
+      List<GridGroup> groups,
+      List<String> scopes,
+      Map<String, Object[][]> values) {}
+
+  record GridGroup(String group, String label, Instant from, Instant to) {}
 
   record Row(
       String group,

@@ -54,7 +54,10 @@ class OeeController {
           "OEE of a scope (site:S, area:S/A, workCenter:S/W, workUnit:S/U) per shift, day, week,"
               + " month or for the whole range (groupBy=none); by= breaks it down; fields= keeps"
               + " only the named figures in JSON (e.g. fields=availability,performance,quality,oee"
-              + " for a year of daily OEE); CSV with format=csv or Accept: text/csv")
+              + " for a year of daily OEE); layout=grid gives the groups and scopes once and each"
+              + " figure as an array per group with a value per scope (a heat map), layout=rows"
+              + " (default) a row per group and scope; CSV (always rows) with format=csv or"
+              + " Accept: text/csv")
   ResponseEntity<?> oee(
       @RequestParam(required = false) String scope,
       @RequestParam(required = false) String from,
@@ -63,18 +66,22 @@ class OeeController {
       @RequestParam(required = false) String by,
       @RequestParam(required = false) String format,
       @RequestParam(required = false) String fields,
+      @RequestParam(required = false) String layout,
       @RequestHeader(value = "Accept", required = false) String accept) {
     boolean csv = csv(format, accept);
     Scope s = Scope.parse(scope);
     Views.GroupBy g = Params.groupBy(groupBy);
     Views.Breakdown b = Params.breakdown(by);
     FigureFields selected = FigureFields.parse(fields);
+    boolean grid = grid(layout);
     Instant[] range = range(s, from, to);
     Views.OeeReport report = oee.oee(s, range[0], range[1], g, b);
     if (!csv) {
-      return ResponseEntity.ok()
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(selected == null ? report : selected.of(report));
+      Object body =
+          grid
+              ? (selected == null ? FigureFields.all() : selected).grid(report)
+              : selected == null ? report : selected.of(report);
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
     return ResponseEntity.ok()
         .contentType(CSV)
@@ -141,6 +148,17 @@ class OeeController {
   private Instant[] range(Scope s, String from, String to) {
     OeeService.Resolved r = oee.resolve(s);
     return Params.range(from, to, r.zone(), clock);
+  }
+
+  private static boolean grid(String layout) {
+    if (layout == null || layout.isBlank()) {
+      return false;
+    }
+    return switch (layout.strip().toLowerCase(Locale.ROOT)) {
+      case "grid" -> true;
+      case "rows" -> false;
+      default -> throw new InvalidInputException("layout", "must be rows or grid");
+    };
   }
 
   private static boolean csv(String format, String accept) {
