@@ -3,7 +3,6 @@ package dev.takt.performance.internal;
 import dev.takt.reasons.LossCategory;
 import dev.takt.reasons.ReasonView;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,7 +24,6 @@ final class OeeMath {
     }
   }
 
-  private static final MathContext MC = MathContext.DECIMAL64;
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private OeeMath() {}
@@ -64,17 +62,21 @@ final class OeeMath {
     long ppt = Math.max(0, planned - plannedStop);
     long run = Math.max(0, ppt - availabilityLoss);
     BigDecimal total = t.good.add(t.scrap).add(t.rework);
-    BigDecimal a = ratio(BigDecimal.valueOf(run), BigDecimal.valueOf(ppt));
-    BigDecimal p = ratio(t.idealSeconds, BigDecimal.valueOf(run));
-    BigDecimal q = ratio(t.good, total);
-    // A x P x Q = ideal x good / (planned production x total): one division, one rounding, so a
-    // figure that lies exactly on a half (69.875 %) rounds up as the published figures do
+    BigDecimal runTime = BigDecimal.valueOf(run);
+    BigDecimal pptTime = BigDecimal.valueOf(ppt);
+    BigDecimal a = percent(runTime, pptTime);
+    BigDecimal p = percent(t.idealSeconds, runTime);
+    BigDecimal q = percent(t.good, total);
+    // A x P x Q = ideal x good / (planned production x total): one exact division and one
+    // rounding, so a figure that lies exactly on a half (69.875 %) rounds up as published
+    BigDecimal idealGood = t.idealSeconds.multiply(t.good);
     BigDecimal oee =
-        a == null || p == null || q == null
+        a == null || p == null || q == null ? null : percent(idealGood, pptTime.multiply(total));
+    // TEEP = OEE x planned production / calendar time = ideal x good / (calendar x total)
+    BigDecimal teep =
+        oee == null || calendar <= 0
             ? null
-            : t.idealSeconds.multiply(t.good).divide(BigDecimal.valueOf(ppt).multiply(total), MC);
-    BigDecimal utilisation = ratio(BigDecimal.valueOf(ppt), BigDecimal.valueOf(calendar));
-    BigDecimal teep = oee == null || utilisation == null ? null : oee.multiply(utilisation, MC);
+            : percent(idealGood, BigDecimal.valueOf(calendar).multiply(total));
     BigDecimal speedLoss = BigDecimal.valueOf(run).subtract(t.idealSeconds);
     return new OeeFigures(
         calendar,
@@ -91,19 +93,15 @@ final class OeeMath {
         plain(t.scrap),
         plain(t.rework),
         plain(total),
-        percent(a),
-        percent(p),
-        percent(q),
-        percent(oee),
-        percent(teep),
-        percent(q),
+        a,
+        p,
+        q,
+        oee,
+        teep,
+        q,
         failures,
         failures == 0 ? null : run / failures,
         failures == 0 ? null : failureSeconds / failures);
-  }
-
-  private static BigDecimal ratio(BigDecimal part, BigDecimal whole) {
-    return whole.signum() <= 0 ? null : part.divide(whole, MC);
   }
 
   /** Without trailing zeros, never in exponent form (19271, not 1.9271E+4). */
@@ -112,7 +110,13 @@ final class OeeMath {
     return v.scale() < 0 ? v.setScale(0) : v;
   }
 
-  static BigDecimal percent(BigDecimal ratio) {
-    return ratio == null ? null : ratio.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+  /**
+   * part / whole in percent, rounded half up to two decimals, exactly (BigDecimal divides to a
+   * fixed scale on longs while the numbers fit): null when whole is not positive.
+   */
+  static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+    return whole.signum() <= 0
+        ? null
+        : part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
   }
 }

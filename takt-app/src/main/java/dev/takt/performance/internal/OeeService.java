@@ -14,8 +14,6 @@ import dev.takt.reasons.Reasons;
 import dev.takt.shared.InvalidInputException;
 import dev.takt.shared.NotFoundException;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -673,9 +671,7 @@ public class OeeService {
               code,
               reasons.find(ReasonKind.valueOf(kind), code).map(ReasonView::name).orElse(code),
               OeeMath.plain(e.getValue()),
-              scrapTotal.signum() == 0
-                  ? null
-                  : OeeMath.percent(cum.divide(scrapTotal, MathContext.DECIMAL64))));
+              OeeMath.percent(cum, scrapTotal)));
     }
     return new Views.Losses(
         r.scope().toString(),
@@ -690,9 +686,7 @@ public class OeeService {
   }
 
   private static BigDecimal percentOf(long part, long whole) {
-    return whole == 0
-        ? null
-        : BigDecimal.valueOf(part * 100.0 / whole).setScale(2, RoundingMode.HALF_UP);
+    return OeeMath.percent(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
   }
 
   private static List<String> unitCodes(Resolved r) {

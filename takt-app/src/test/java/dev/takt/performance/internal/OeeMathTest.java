@@ -48,6 +48,34 @@ class OeeMathTest {
   }
 
   @Test
+  void aFigureExactlyOnAHalfRoundsUp() {
+    // 800 s planned and run, 559 s of ideal time for one good part: P = OEE = 69.875 % exactly
+    Totals t = new Totals();
+    t.calendarMillis = 800_000L;
+    t.plannedMillis = 800_000L;
+    t.addCounts(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("559"));
+
+    OeeFigures f = OeeMath.figures(t, REASONS::get);
+
+    assertThat(f.performance()).isEqualByComparingTo("69.88");
+    assertThat(f.oee()).isEqualByComparingTo("69.88");
+    assertThat(f.teep()).isEqualByComparingTo("69.88");
+  }
+
+  @Test
+  void aFigureJustBelowAHalfRoundsDown() {
+    // 69.874999... %: 558,999,999 / 800,000,000
+    Totals t = new Totals();
+    t.calendarMillis = 800_000_000_000L;
+    t.plannedMillis = 800_000_000_000L;
+    t.addCounts(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("558999999"));
+
+    OeeFigures f = OeeMath.figures(t, REASONS::get);
+
+    assertThat(f.performance()).isEqualByComparingTo("69.87");
+  }
+
+  @Test
   void aPlannedStopShrinksPlannedProductionTimeInsteadOfAvailability() {
     Totals t = theWorkedExample();
     t.addStop("MEETING", false, 20 * 60, 1);
