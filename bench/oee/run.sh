@@ -12,7 +12,8 @@
 # NO_PEER=1 (API only, compared with the peer's CSV files of the last run),
 # REUSE=1 (keep the loaded database), LOAD_ONLY=1 (stop after loading), SKIP_BUILD=1, NO_COLD=1
 # (skip the cold passes: fresh JVMs), NO_COLD_DB=1 (skip the cold-database pass behind warm JVMs),
-# DB (takt_oee).
+# DB (takt_oee), APP_JAR and BENCH_JAR (copies of the jars, so that a build may run meanwhile),
+# SERVER_JAVA_OPTS (e.g. a flight recording).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -54,8 +55,10 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
   ./mvnw -q -pl takt-app -am package -DskipTests
   ./mvnw -q -Pbench -pl bench -am package -DskipTests
 fi
-BENCH="java -Dloader.main=dev.takt.bench.OeeBenchmark -jar bench/target/takt-bench.jar"
-bench() { java ${BENCH_OPTS:-} -Dloader.main=dev.takt.bench.OeeBenchmark -jar bench/target/takt-bench.jar "$@"; }
+APP_JAR=${APP_JAR:-takt-app/target/takt-app.jar}
+BENCH_JAR=${BENCH_JAR:-bench/target/takt-bench.jar}
+BENCH="java -Dloader.main=dev.takt.bench.OeeBenchmark -jar $BENCH_JAR"
+bench() { java ${BENCH_OPTS:-} -Dloader.main=dev.takt.bench.OeeBenchmark -jar "$BENCH_JAR" "$@"; }
 
 SERVER_PID=
 stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
@@ -65,7 +68,7 @@ start_server() {
   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=postgres \
     TAKT_DEMO_DATA=off TAKT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     SERVER_ADDRESS=127.0.0.1 SERVER_PORT=$PORT \
-    java -jar takt-app/target/takt-app.jar >>"$WORK/server.log" 2>&1 &
+    java ${SERVER_JAVA_OPTS:-} -jar "$APP_JAR" >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 180); do
     curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && return 0
@@ -109,18 +112,19 @@ Q_TO=$(date -d "$Q_FROM + 91 days" +%F)
 W_FROM=$(date -d "$FIRST_DAY + 140 days" +%F)
 W_FROM=$(date -d "$W_FROM - $(( $(date -d "$W_FROM" +%u) - 1 )) days" +%F) # a Monday
 W_TO=$(date -d "$W_FROM + 7 days" +%F)
+# The year is asked as the dashboard's heat map asks it: layout=grid, four figures.
 VIEWS=(
-  "year|$(tz "$FIRST_DAY 00:00")|$(tz "$LAST_DAY 00:00")|day|site:$SITE|workUnit||availability,performance,quality,oee"
+  "year|$(tz "$FIRST_DAY 00:00")|$(tz "$LAST_DAY 00:00")|day|site:$SITE|workUnit||availability,performance,quality,oee|grid"
   "quarter|$(tz "$Q_FROM 00:00")|$(tz "$Q_TO 00:00")|day|workUnit:$SITE/U001|none|U001"
   "week-shifts|$(tz "$W_FROM 00:00")|$(tz "$W_TO 00:00")|shift|site:$SITE|workUnit|"
 )
 api_view() { # $1 label $2 repeat $3 view
-  IFS='|' read -r name from to group scope by unit fields <<<"$3"
+  IFS='|' read -r name from to group scope by unit fields layout <<<"$3"
   bench view "$BASE" "$ADMIN_PASSWORD" "$1-$name" "$2" "$WORK/api-$name.csv" \
-    "scope=$scope&from=$from&to=$to&groupBy=$group&by=$by${fields:+&fields=$fields}" | tee -a "$OUT"
+    "scope=$scope&from=$from&to=$to&groupBy=$group&by=$by${fields:+&fields=$fields}${layout:+&layout=$layout}" | tee -a "$OUT"
 }
 peer_view() { # $1 label $2 view
-  IFS='|' read -r name from to group scope by unit fields <<<"$2"
+  IFS='|' read -r name from to group scope by unit fields layout <<<"$2"
   ms=$($PG -d $DB -v site=$SITE -v from="$from" -v to="$to" -v grp="$group" -v unit="$unit" \
     -v out="$WORK/sql-$name.csv" -f bench/oee/peer.sql | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
   log "RESULT $1-$name ms=$ms rows=$(( $(wc -l <"$WORK/sql-$name.csv") - 1 ))"

@@ -90,5 +90,61 @@
     }],
   });
 
+  // Heat map: OEE per work unit and day, fetched as a grid (a year of 200 units is 73,000 cells);
+  // a cell opens that work unit's dashboard for that day.
+  const heat = document.getElementById("chart-heatmap");
+  if (heat) {
+    fetch(heat.dataset.src, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.status))))
+      .then((grid) => {
+        // a cell without OEE (nothing counted) stays visible and clickable: in grey, a series
+        // of its own that the colour scale does not touch
+        const cells = [];
+        const empty = [];
+        grid.groups.forEach((g, x) =>
+          grid.scopes.forEach((s, y) => {
+            const v = grid.values.oee[x][y];
+            if (v == null) empty.push([x, y, 0]);
+            else cells.push([x, y, Math.min(100, Number(v))]);
+          }));
+        const unitOf = (scope) => scope.substring(scope.lastIndexOf("/") + 1);
+        const figure = (k, x, y) => {
+          const v = grid.values[k][x][y];
+          return L[k] + ": " + (v == null ? "–" : v + " %");
+        };
+        heat.style.height = Math.min(60, Math.max(8, 4 + grid.scopes.length * 1.2)) + "rem";
+        const c = echarts.init(heat);
+        c.setOption({
+          tooltip: {
+            formatter: (p) => [grid.groups[p.value[0]].label + " · " + unitOf(grid.scopes[p.value[1]])]
+              .concat(["oee", "availability", "performance", "quality"].map((k) => figure(k, p.value[0], p.value[1])))
+              .join("<br>"),
+          },
+          grid: { left: 90, right: 16, top: 16, bottom: 80 },
+          xAxis: { type: "category", data: grid.groups.map((g) => g.group), splitArea: { show: true } },
+          yAxis: { type: "category", data: grid.scopes.map(unitOf), inverse: true },
+          visualMap: {
+            seriesIndex: 0, min: 0, max: 100, calculable: true, orient: "horizontal", left: "center", bottom: 0,
+            inRange: { color: ["#c62828", "#f9a825", "#2e7d32"] },
+          },
+          series: [
+            { type: "heatmap", data: cells, progressive: 5000, emphasis: { itemStyle: { borderColor: "#000" } } },
+            { type: "heatmap", data: empty, progressive: 5000, itemStyle: { color: "#cfd8dc" } },
+          ],
+        });
+        c.on("click", (p) => {
+          const day = grid.groups[p.value[0]].group;
+          const scope = grid.scopes[p.value[1]];
+          window.location.href = "?scope=" + encodeURIComponent(scope) + "&from=" + day + "&to=" + day + "&day=" + day;
+        });
+        charts.push(c);
+        heat.dataset.cells = String(cells.length + empty.length);
+      })
+      .catch(() => {
+        heat.textContent = heat.dataset.failed;
+        heat.dataset.cells = "failed";
+      });
+  }
+
   window.addEventListener("resize", () => charts.forEach((c) => c.resize()));
 })();

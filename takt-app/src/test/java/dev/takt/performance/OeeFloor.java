@@ -18,6 +18,8 @@ final class OeeFloor {
 
   static final List<String> WEEKDAYS =
       List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
+  static final List<String> EVERY_DAY =
+      List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
 
   final Api api;
   final String site;
@@ -53,6 +55,10 @@ final class OeeFloor {
    * and a 30-minute meal (60 min of breaks).
    */
   void anEightHourShiftWithAnHourOfBreaks() {
+    anEightHourShiftWithAnHourOfBreaksOn(WEEKDAYS);
+  }
+
+  void anEightHourShiftWithAnHourOfBreaksOn(List<String> weekdays) {
     api.asAdmin()
         .put(
             "/api/v1/sites/" + site + "/shift-calendar",
@@ -69,7 +75,7 @@ final class OeeFloor {
                         "end",
                         "14:00",
                         "weekdays",
-                        WEEKDAYS,
+                        weekdays,
                         "breaks",
                         List.of(
                             Map.of("start", "08:00", "end", "08:15"),

@@ -11,6 +11,7 @@ import dev.takt.testing.Browser;
 import dev.takt.testing.MqttMachine;
 import dev.takt.testing.TaktIntegrationTest;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The shift leader's pages in a real browser: the plant view follows a work unit going down and up
@@ -158,6 +160,56 @@ class PlantViewIT {
     assertThat(page.locator("#downtimes tr[data-downtime='" + downtime + "']")).isVisible();
     assertThat(page.locator("#chart-gantt canvas").first()).isVisible();
     Browser.screenshot(page, "performance-dashboard-work-unit");
+  }
+
+  @Test
+  void theSitesHeatMapOpensTheDayOfAWorkUnit() {
+    // given: a shift every day, and a stop of the press today
+    floor.anEightHourShiftWithAnHourOfBreaksOn(OeeFloor.EVERY_DAY);
+    String downtime = floor.openDowntime(floor.breakdown);
+    floor.closeDowntime(downtime);
+    floor.eventually(
+        "/api/v1/oee/downtimes?scope=workUnit:" + floor.site + "/" + floor.unit,
+        r -> r.size() == 1 && !r.get(0).path("open").asBoolean());
+    Page page = loggedIn();
+
+    // when: the site's dashboard has drawn its heat map
+    page.navigate(api.baseUrl() + "/performance?scope=site:" + floor.site);
+    Locator heatMap = page.locator("#chart-heatmap[data-cells]");
+    assertThat(heatMap).isAttached();
+    JsonNode grid =
+        api.asAdmin()
+            .get(
+                "/api/v1/oee?scope=site:"
+                    + floor.site
+                    + "&groupBy=day&by=workUnit&fields=oee&layout=grid&from="
+                    + page.locator("#from").inputValue()
+                    + "&to="
+                    + page.locator("#to").inputValue())
+            .expect(200)
+            .json();
+    int days = grid.path("groups").size();
+    assertThat(days).isEqualTo(7);
+    assertThat(heatMap.getAttribute("data-cells"))
+        .isEqualTo(String.valueOf(days * grid.path("scopes").size()));
+
+    // and the press's cell of the last day is clicked
+    @SuppressWarnings("unchecked")
+    List<Number> xy =
+        (List<Number>)
+            page.evaluate(
+                "i => echarts.getInstanceByDom(document.getElementById('chart-heatmap'))"
+                    + ".convertToPixel({gridIndex: 0}, [i, 0])",
+                days - 1);
+    heatMap.scrollIntoViewIfNeeded(); // the mouse clicks within the viewport
+    var box = heatMap.boundingBox();
+    page.mouse().click(box.x + xy.get(0).doubleValue(), box.y + xy.get(1).doubleValue());
+
+    // then: that work unit's dashboard for that day, with the stop
+    String lastDay = grid.path("groups").get(days - 1).path("group").asString();
+    page.waitForURL(u -> u.contains("from=" + lastDay) && u.contains(floor.unit));
+    assertThat(page.locator("#downtimes tr[data-downtime='" + downtime + "']")).isVisible();
+    Browser.screenshot(page, "performance-heat-map-drill-down");
   }
 
   @Test

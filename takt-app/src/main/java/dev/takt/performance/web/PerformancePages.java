@@ -178,6 +178,8 @@ class PerformancePages {
     model.addAttribute("from", fromText);
     model.addAttribute("to", toText);
     model.addAttribute("day", ganttDay.toString());
+    model.addAttribute("today", today.toString());
+    model.addAttribute("yearFrom", today.minusDays(364).toString());
     model.addAttribute("zone", zone);
     model.addAttribute("total", total.rows().isEmpty() ? null : total.rows().getFirst().figures());
     model.addAttribute("children", children.rows());
