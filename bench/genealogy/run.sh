@@ -227,7 +227,8 @@ load() { log "LOAD $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 # The API and the peer answer the same document: checked on 10 traces and one hub (as parsed JSON).
 same_document() {
-  { head -5 "$WORK/sample.tsv"; grep -P '^forward' "$WORK/sample.tsv" | head -5; head -1 "$WORK/hubs.tsv"; } >"$WORK/check.tsv"
+  # awk, not grep | head: head closing the pipe early fails the pipeline under pipefail
+  { head -5 "$WORK/sample.tsv"; awk '/^forward/ && n++ < 5' "$WORK/sample.tsv"; head -1 "$WORK/hubs.tsv"; } >"$WORK/check.tsv"
   peer_sql "$WORK/check.tsv" | grep -v '^\\timing' >"$WORK/check.sql"
   $PG -d $DB -f "$WORK/check.sql" >"$WORK/check-peer.jsonl"
   : >"$WORK/check-api.jsonl"
