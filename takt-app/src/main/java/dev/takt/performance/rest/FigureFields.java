@@ -8,9 +8,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The figures a caller asked for with {@code fields=}: a year of daily OEE per work unit is 50,000
@@ -93,7 +96,7 @@ record FigureFields(List<String> names, List<Method> accessors) {
   Grid grid(Views.OeeReport report) {
     Map<String, Integer> groupIndex = new LinkedHashMap<>();
     List<GridGroup> groups = new ArrayList<>();
-    java.util.SortedSet<String> scopeNames = new java.util.TreeSet<>();
+    SortedSet<String> scopeNames = new TreeSet<>();
     for (Views.OeeRow row : report.rows()) {
       if (groupIndex.putIfAbsent(row.group(), groups.size()) == null) {
         groups.add(new GridGroup(row.group(), row.label(), row.from(), row.to()));
@@ -101,7 +104,7 @@ record FigureFields(List<String> names, List<Method> accessors) {
       scopeNames.add(row.scope());
     }
     List<String> scopes = List.copyOf(scopeNames);
-    Map<String, Integer> scopeIndex = new java.util.HashMap<>();
+    Map<String, Integer> scopeIndex = new HashMap<>();
     for (String scope : scopes) {
       scopeIndex.put(scope, scopeIndex.size());
     }
