@@ -163,6 +163,8 @@ for v in "${VIEWS[@]}"; do
   api_view api-warmup "$REPEAT" "$v"
   # a new client JVM: it parses the view's last answer a few times first (its own warm-up)
   BENCH_OPTS=-DwarmClient=true api_view api-warm "$REPEAT" "$v"
+  # the same through the JDK's HttpClient, the client of the runs before 2026-12-03
+  BENCH_OPTS="-DwarmClient=true -DjdkClient=true" api_view api-warm-jdkclient "$REPEAT" "$v"
 done
 if [ "${NO_PEER:-}" != 1 ]; then
   for v in "${VIEWS[@]}"; do
