@@ -8,8 +8,9 @@
 # RATES (50,100,200,300,500,750,1000,1500,2000,3000), PORT (18089), REUSE=1 (keep the seeded database
 # and bench/target/booking/state.json of the last run), SKIP_BUILD=1, SEED_ONLY=1 (seed, then stop),
 # SERVER_JAR (takt-app/target/takt-app.jar: run a copied jar, so that a build meanwhile cannot replace
-# it), SERVER_JAVA_OPTS (extra JVM options of the server, e.g. a JFR recording). Bounded: every phase
-# has a fixed duration; the server is stopped on exit.
+# it), BENCH_JAR (bench/target/takt-bench.jar, likewise), SERVER_JAVA_OPTS (extra JVM options of the
+# server, e.g. a JFR recording). Bounded: every phase has a fixed duration; the server is stopped on
+# exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -56,7 +57,7 @@ start_server() {
   done
   echo "server did not start"; tail -50 "$WORK/server.log"; exit 1
 }
-BENCH="java -jar bench/target/takt-bench.jar"
+BENCH="java -jar ${BENCH_JAR:-bench/target/takt-bench.jar}"
 BASE=http://127.0.0.1:$PORT
 OUT=$WORK/out.txt
 if [ "${ONLY_PGBENCH:-}" = 1 ]; then # keep the HTTP results of the last run
