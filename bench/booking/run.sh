@@ -9,8 +9,8 @@
 # and bench/target/booking/state.json of the last run), SKIP_BUILD=1, SEED_ONLY=1 (seed, then stop),
 # SERVER_JAR (takt-app/target/takt-app.jar: run a copied jar, so that a build meanwhile cannot replace
 # it), BENCH_JAR (bench/target/takt-bench.jar, likewise), SERVER_JAVA_OPTS (extra JVM options of the
-# server, e.g. a JFR recording). Bounded: every phase has a fixed duration; the server is stopped on
-# exit.
+# server, e.g. a JFR recording), WARMUP_STEP_SECONDS (10; see below). Bounded: every phase has a
+# fixed duration; the server is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -81,9 +81,17 @@ fi
 $PG -d $DB -c "VACUUM ANALYZE"
 [ "${SEED_ONLY:-}" = 1 ] && { echo "== seeded; SEED_ONLY=1 stops here"; exit 0; }
 
-echo "== HTTP mix at 500/s, ${SECONDS_PER_RUN}s x $RUNS"
+# Each run's server is started fresh; before it is measured it gets a ramp of WARMUP_STEP_SECONDS
+# steps at 100 to 400/s that is not counted (WARMUP_STEP_SECONDS=0: none, as before 2026-12-03).
+# Without it the first seconds of a JIT-cold server at 500/s build a queue that a server running
+# near its capacity does not work off within the run, and the run measures that start.
+WARMUP_STEP_SECONDS=${WARMUP_STEP_SECONDS:-10}
+echo "== HTTP mix at 500/s, ${SECONDS_PER_RUN}s x $RUNS, each after an uncounted ramp of ${WARMUP_STEP_SECONDS}s steps at 100-400/s"
 for r in $(seq "$RUNS"); do
   [ "$r" = 1 ] || start_server
+  if [ "$WARMUP_STEP_SECONDS" != 0 ]; then
+    $BENCH mix "$BASE" "$WORK/state.json" "warmup-$r" "$WARMUP_STEP_SECONDS" 100,200,300,400 1000000 >/dev/null
+  fi
   $BENCH mix "$BASE" "$WORK/state.json" "http-fixed-$r" "$SECONDS_PER_RUN" 500 | tee -a "$OUT"
 done
 echo "== HTTP mix in steps of ${STEP_SECONDS}s: $RATES (stops above p99 100 ms or on errors)"
