@@ -131,14 +131,20 @@ class PlantViewIT {
     }
   }
 
-  @Test
-  void theDashboardDrillsDownFromTheSiteToASingleDowntime() {
-    // given: a stop of the press, closed
+  /** A stop of the press, opened and closed, once OEE has it; returns the downtime's id. */
+  private String aClosedStopOfThePress() {
     String downtime = floor.openDowntime(floor.breakdown);
     floor.closeDowntime(downtime);
     floor.eventually(
         "/api/v1/oee/downtimes?scope=workUnit:" + floor.site + "/" + floor.unit,
         r -> r.size() == 1 && !r.get(0).path("open").asBoolean());
+    return downtime;
+  }
+
+  @Test
+  void theDashboardDrillsDownFromTheSiteToASingleDowntime() {
+    // given: a stop of the press, closed
+    String downtime = aClosedStopOfThePress();
     Page page = loggedIn();
 
     // when: site -> area -> work center -> work unit
@@ -166,11 +172,7 @@ class PlantViewIT {
   void theSitesHeatMapOpensTheDayOfAWorkUnit() {
     // given: a shift every day, and a stop of the press today
     floor.anEightHourShiftWithAnHourOfBreaksOn(OeeFloor.EVERY_DAY);
-    String downtime = floor.openDowntime(floor.breakdown);
-    floor.closeDowntime(downtime);
-    floor.eventually(
-        "/api/v1/oee/downtimes?scope=workUnit:" + floor.site + "/" + floor.unit,
-        r -> r.size() == 1 && !r.get(0).path("open").asBoolean());
+    String downtime = aClosedStopOfThePress();
     Page page = loggedIn();
 
     // when: the site's dashboard has drawn its heat map
