@@ -88,6 +88,8 @@ class OeeApiIT {
         .containsExactly("format");
     assertThat(api.asAdmin().get(base + "&layout=matrix").expect(400).faultyFields())
         .containsExactly("layout");
+    assertThat(api.asAdmin().get(base + "&layout=" + "g".repeat(5000)).expect(400).faultyFields())
+        .containsExactly("layout");
     assertThat(api.asAdmin().get(base + "&fields=oee,speed").expect(400).faultyFields())
         .containsExactly("fields");
     assertThat(api.asAdmin().get(base + "&fields=" + "x".repeat(5000)).expect(400).faultyFields())
