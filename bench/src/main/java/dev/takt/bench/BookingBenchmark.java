@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -381,6 +382,14 @@ public final class BookingBenchmark {
       OpenLoop.Result result =
           OpenLoop.run(rate, Duration.ofSeconds(seconds), i -> request(terminals, orders, i));
       System.out.println(label + " " + result.line());
+      String timelineFile = System.getenv("BENCH_TIMELINE");
+      if (timelineFile != null && !timelineFile.isBlank()) {
+        Files.writeString(
+            Path.of(timelineFile),
+            result.timeline().lines(label + "-" + r),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      }
       System.out.printf(
           "RESULT %s %.0f %d %d %.1f %.2f %.2f %.2f %.2f%n",
           label,

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Recorder;
 
@@ -25,7 +26,8 @@ final class OpenLoop {
       long sent,
       long errors,
       double seconds,
-      org.HdrHistogram.Histogram latencyMicros) {
+      org.HdrHistogram.Histogram latencyMicros,
+      Timeline timeline) {
 
     double p(double percentile) {
       return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
@@ -58,6 +60,7 @@ final class OpenLoop {
     long intervalNanos = (long) (1_000_000_000L / rate);
     long total = (long) (rate * duration.toNanos() / 1e9);
     long start = System.nanoTime() + 50_000_000;
+    Timeline timeline = new Timeline((int) duration.toSeconds() + 1);
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < total; i++) {
         long due = start + i * intervalNanos;
@@ -74,7 +77,9 @@ final class OpenLoop {
               } catch (Exception e) {
                 ok = false;
               }
-              recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+              long micros = Math.max(1, (System.nanoTime() - due) / 1000);
+              recorder.recordValue(micros);
+              timeline.record((int) ((due - start) / 1_000_000_000L), micros);
               if (!ok) {
                 errors.incrementAndGet();
               }
@@ -84,6 +89,47 @@ final class OpenLoop {
       threads.awaitTermination(30, TimeUnit.SECONDS);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(rate, total, errors.get(), seconds, recorder.getIntervalHistogram());
+    return new Result(
+        rate, total, errors.get(), seconds, recorder.getIntervalHistogram(), timeline);
+  }
+
+  /**
+   * Per second of the schedule (by due time): requests, how many took over 50 ms, and the slowest.
+   * A p99 over a minute is made by its worst second or two; this tells whether the slow requests
+   * are spread out (a server near capacity) or bunched (a stall: a collection, a checkpoint).
+   */
+  static final class Timeline {
+    private final AtomicLongArray count;
+    private final AtomicLongArray over50;
+    private final AtomicLongArray maxMicros;
+
+    Timeline(int seconds) {
+      count = new AtomicLongArray(seconds);
+      over50 = new AtomicLongArray(seconds);
+      maxMicros = new AtomicLongArray(seconds);
+    }
+
+    void record(int second, long micros) {
+      if (second < 0 || second >= count.length()) {
+        return;
+      }
+      count.incrementAndGet(second);
+      if (micros > 50_000) {
+        over50.incrementAndGet(second);
+      }
+      maxMicros.accumulateAndGet(second, micros, Math::max);
+    }
+
+    /** One line per second: "second requests over50ms max_ms". */
+    String lines(String label) {
+      StringBuilder out = new StringBuilder();
+      for (int s = 0; s < count.length(); s++) {
+        out.append(
+            String.format(
+                "TIMELINE %s %d %d %d %.1f%n",
+                label, s, count.get(s), over50.get(s), maxMicros.get(s) / 1000.0));
+      }
+      return out.toString();
+    }
   }
 }
