@@ -141,6 +141,7 @@ CREATE INDEX oee_raw_count_at ON oee_raw_count USING brin (at);
 -- ---------------------------------------------------------------- what Takt keeps of it
 
 DELETE FROM performance_stop_day WHERE site = :'site';
+DELETE FROM performance_stop_shift WHERE site = :'site';
 -- the server sorts the new day rows into loss classes when it next starts (StopClassDays)
 DELETE FROM performance_stop_class_day WHERE site = :'site';
 DELETE FROM performance_stop_classes WHERE site = :'site';
@@ -197,6 +198,11 @@ INSERT INTO performance_stop_day (site, work_unit, business_day, reason, micro, 
 SELECT site, work_unit, business_day, reason, micro, SUM(seconds), SUM(stops)
   FROM performance_stop_bucket WHERE site = :'site'
  GROUP BY site, work_unit, business_day, reason, micro;
+
+INSERT INTO performance_stop_shift (site, work_unit, shift_start, reason, micro, seconds, stops)
+SELECT site, work_unit, shift_start, reason, micro, SUM(seconds), SUM(stops)
+  FROM performance_stop_bucket WHERE site = :'site' AND shift_start IS NOT NULL
+ GROUP BY site, work_unit, shift_start, reason, micro;
 
 INSERT INTO performance_count_day (site, work_unit, business_day, good, scrap, rework,
   ideal_seconds)

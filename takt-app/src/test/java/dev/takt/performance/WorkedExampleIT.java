@@ -356,6 +356,68 @@ class WorkedExampleIT {
   }
 
   @Test
+  void aShiftCutByTheRangeCountsOnlyTheDowntimeInsideIt() {
+    // given: the whole shift is read from its shift row, a cut one from its 15-minute buckets
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    bookTheWorkedExample(operation);
+    String unit = "workUnit:" + floor.site + "/" + floor.unit;
+    floor.eventually(
+        oeePath(unit, "shift"), r -> total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
+
+    // when: 06:00 to 09:30 local, half an hour into the 47-minute breakdown that began at 09:00
+    JsonNode cut =
+        api.asAdmin()
+            .get(
+                "/api/v1/oee?scope="
+                    + unit
+                    + "&from="
+                    + SHIFT_START
+                    + "&to="
+                    + SHIFT_START.plus(Duration.ofMinutes(210))
+                    + "&groupBy=shift")
+            .expect(200)
+            .json();
+
+    // then
+    assertThat(cut.path("rows").size()).isEqualTo(1);
+    assertThat(total(cut).path("availabilityLossSeconds").asLong()).isEqualTo(30 * 60);
+  }
+
+  @Test
+  void theShiftRowsHoldTheSumsOfTheirStopBucketsAfterAReclassification() {
+    // given
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    String downtime = bookTheWorkedExample(operation);
+    String shift = oeePath("workUnit:" + floor.site + "/" + floor.unit, "shift");
+    floor.eventually(shift, r -> total(r).path("availabilityLossSeconds").asLong() == 47 * 60);
+
+    // when
+    floor.classifyDowntime(downtime, floor.plannedStop);
+    floor.eventually(shift, r -> total(r).path("plannedStopSeconds").asLong() == 47 * 60);
+
+    // then: one row, the planned stop's, with the seconds and the stop of the buckets
+    assertThat(stopRowsOfTheShift("performance_stop_shift"))
+        .isEqualTo(stopRowsOfTheShift("performance_stop_bucket"))
+        .containsExactly(List.of(floor.plannedStop, 47L * 60, 1L));
+  }
+
+  /** Reason, seconds and stops of the example's shift in a stop table, summed per reason. */
+  List<List<Object>> stopRowsOfTheShift(String table) {
+    return jdbc.sql(
+            "SELECT reason, SUM(seconds) AS seconds, SUM(stops) AS stops FROM "
+                + table
+                + " WHERE site = :site AND work_unit = :unit AND shift_start = :shift"
+                + " GROUP BY reason ORDER BY reason")
+        .param("site", floor.site)
+        .param("unit", floor.unit)
+        .param("shift", java.sql.Timestamp.from(SHIFT_START))
+        .query(
+            (rs, n) ->
+                List.<Object>of(rs.getString("reason"), rs.getLong("seconds"), rs.getLong("stops")))
+        .list();
+  }
+
+  @Test
   void aStopShorterThanTheThresholdIsAPerformanceLossNotAnAvailabilityLoss() {
     // given
     UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);

@@ -257,20 +257,26 @@ class BucketStore {
     if (!b.isAfter(a)) {
       b = a.plus(Buckets.SIZE);
     }
-    Set<LocalDate> days =
-        new TreeSet<>(
-            jdbc.sql(
-                    """
-                    SELECT DISTINCT business_day FROM performance_stop_bucket
-                     WHERE site = :site AND work_unit = :unit
-                       AND bucket_start >= :a AND bucket_start < :b
-                    """)
-                .param("site", site)
-                .param("unit", workUnit)
-                .param("a", Sql.ts(a))
-                .param("b", Sql.ts(b))
-                .query((rs, n) -> Sql.localDate(rs, "business_day"))
-                .list());
+    // the days and shifts whose rows are summed again: those of the old buckets and the new ones
+    Set<LocalDate> days = new TreeSet<>();
+    Set<Instant> shifts = new TreeSet<>();
+    jdbc.sql(
+            """
+            SELECT DISTINCT business_day, shift_start FROM performance_stop_bucket
+             WHERE site = :site AND work_unit = :unit AND bucket_start >= :a AND bucket_start < :b
+            """)
+        .param("site", site)
+        .param("unit", workUnit)
+        .param("a", Sql.ts(a))
+        .param("b", Sql.ts(b))
+        .query(
+            rs -> {
+              days.add(Sql.localDate(rs, "business_day"));
+              Instant shift = Sql.instant(rs, "shift_start");
+              if (shift != null) {
+                shifts.add(shift);
+              }
+            });
     jdbc.sql(
             """
             DELETE FROM performance_stop_bucket
@@ -302,6 +308,7 @@ class BucketStore {
             .list();
     if (stops.isEmpty()) {
       resumDays(site, workUnit, days);
+      resumShifts(site, workUnit, shifts);
       return;
     }
     Instant calFrom = a;
@@ -359,8 +366,45 @@ class BucketStore {
           .param("stops", (int) e.getValue()[1])
           .update();
       days.add(cal.businessDay(bucket));
+      if (shift != null) {
+        shifts.add(shift.start());
+      }
     }
     resumDays(site, workUnit, days);
+    resumShifts(site, workUnit, shifts);
+  }
+
+  /** Re-sums the shift rows of these shifts (by start) from their stop buckets. */
+  private void resumShifts(String site, String workUnit, Set<Instant> shifts) {
+    for (Instant shift : shifts) {
+      jdbc.sql(
+              """
+              DELETE FROM performance_stop_shift
+               WHERE site = :site AND shift_start = :shift AND work_unit = :unit
+              """)
+          .param("site", site)
+          .param("shift", Sql.ts(shift))
+          .param("unit", workUnit)
+          .update();
+      // a shift's buckets lie between the bucket of its start and its end, at most a day later:
+      // the bucket range keeps the read on the primary key
+      jdbc.sql(
+              """
+              INSERT INTO performance_stop_shift (site, work_unit, shift_start, reason, micro,
+                seconds, stops)
+              SELECT site, work_unit, shift_start, reason, micro, SUM(seconds), SUM(stops)
+                FROM performance_stop_bucket
+               WHERE site = :site AND work_unit = :unit AND shift_start = :shift
+                 AND bucket_start >= :from AND bucket_start < :to
+               GROUP BY site, work_unit, shift_start, reason, micro
+              """)
+          .param("site", site)
+          .param("unit", workUnit)
+          .param("shift", Sql.ts(shift))
+          .param("from", Sql.ts(Buckets.floor(shift)))
+          .param("to", Sql.ts(shift.plus(Duration.ofDays(2))))
+          .update();
+    }
   }
 
   /** Re-sums the day rows of these business days from their stop buckets, and their class rows. */

@@ -150,9 +150,17 @@ public class OeeService {
 
   @Transactional(readOnly = true)
   public Views.OeeReport oee(Scope scope, Instant from, Instant to, GroupBy groupBy, Breakdown by) {
-    Resolved r = resolve(scope);
-    Range range = Range.of(from, to);
-    return oee(r, range, groupBy, by);
+    return oee(resolve(scope), from, to, groupBy, by);
+  }
+
+  /**
+   * As {@link #oee(Scope, Instant, Instant, GroupBy, Breakdown)} for a scope resolved already (the
+   * API resolves it first to read local dates in the site's zone; resolving again cost a
+   * transaction and three statements per view).
+   */
+  @Transactional(readOnly = true)
+  public Views.OeeReport oee(Resolved r, Instant from, Instant to, GroupBy groupBy, Breakdown by) {
+    return oee(r, Range.of(from, to), groupBy, by);
   }
 
   Views.OeeReport oee(Resolved r, Range range, GroupBy groupBy, Breakdown by) {
@@ -193,8 +201,9 @@ public class OeeService {
       session.tuneForAggregates();
     }
     Source source =
-        new Source(
-            r, range, groupBy == GroupBy.SHIFT ? null : cal.wholeDays(range.from(), range.to()));
+        groupBy == GroupBy.SHIFT
+            ? new Source(r, range, null, cal.wholeShifts(range.from(), range.to()))
+            : new Source(r, range, cal.wholeDays(range.from(), range.to()), null);
     Map<String, String> keyOfDay = new HashMap<>();
     List<ReasonView> catalogue = reasons.all(ReasonKind.DOWNTIME);
     StopClasses stopClasses = StopClasses.of(catalogue);
@@ -212,6 +221,7 @@ public class OeeService {
                         StopClasses.SUMS,
                         classRows ? "performance_stop_class_day" : "performance_stop_day",
                         classRows ? StopClasses.COLUMNS : null,
+                        "performance_stop_shift",
                         groupBy))))
         .query(
             rs -> {
@@ -235,6 +245,7 @@ public class OeeService {
                         + " SUM(ideal_seconds) AS ideal_seconds",
                     "performance_count_day",
                     COUNTS,
+                    null,
                     groupBy)))
         .query(
             rs -> {
@@ -253,7 +264,7 @@ public class OeeService {
             });
     // open downtimes count up to now, inside planned time
     if (until.isAfter(range.from())) {
-      for (UnitState s : states.ofSite(r.scope().site())) {
+      for (UnitState s : states.downBefore(r.scope().site(), until)) {
         String child = childOf.get(s.workUnit());
         if (child == null || s.downtimeId() == null || !s.downSince().isBefore(until)) {
           continue;
@@ -327,18 +338,20 @@ public class OeeService {
   }
 
   /**
-   * Where a view's rows come from: the day rows for the business days wholly inside the range, the
-   * 15-minute buckets for the ragged edges (or for everything, by shift), each row keyed by its
-   * period column as {@code k}.
+   * Where a view's rows come from: the day rows for the business days wholly inside the range (by
+   * shift: the shift rows, where a table has them, for the shifts wholly inside), the 15-minute
+   * buckets for the ragged edges, each row keyed by its period column as {@code k}.
    */
-  private record Source(Resolved r, Range range, SiteCalendar.WholeDays days) {
+  private record Source(
+      Resolved r, Range range, SiteCalendar.WholeDays days, SiteCalendar.WholeShifts shifts) {
 
     /**
      * One row per work unit and key {@code k} with the {@code sums} (aliased like the day table's
      * {@code dayColumns}). The buckets' {@code rowColumns} are summed; so are the day rows when
      * they are not one per unit and day ({@code dayColumns} null: the per-reason stop rows). Rows
      * that already are one per unit and day are read as they are: summing 50,000 of them into
-     * groups of one cost more than reading them (NUMERIC sums in a hash aggregate).
+     * groups of one cost more than reading them (NUMERIC sums in a hash aggregate). By shift,
+     * {@code shiftTable} (null: none) has per-reason rows per unit and shift for the whole shifts.
      */
     String select(
         String bucketTable,
@@ -346,6 +359,7 @@ public class OeeService {
         String sums,
         String dayTable,
         String dayColumns,
+        String shiftTable,
         GroupBy groupBy) {
       String units = r.wholeSite() ? "" : " AND work_unit IN (:units)";
       String key = groupBy == GroupBy.SHIFT ? "shift_start" : "business_day";
@@ -359,7 +373,24 @@ public class OeeService {
               + " WHERE site = :site"
               + units;
       if (days == null) {
-        return grouped(buckets + " AND bucket_start >= :from AND bucket_start < :to", sums);
+        String inRange = buckets + " AND bucket_start >= :from AND bucket_start < :to";
+        if (shifts == null || shiftTable == null) {
+          return grouped(inRange, sums);
+        }
+        // shift rows are per reason, like the buckets: both parts are summed
+        return grouped(
+            "SELECT work_unit, shift_start AS k, "
+                + rowColumns
+                + " FROM "
+                + shiftTable
+                + " WHERE site = :site AND shift_start >= :firstShift"
+                + " AND shift_start <= :lastShift"
+                + units
+                + " UNION ALL "
+                + inRange
+                + " AND (shift_start IS NULL OR shift_start < :firstShift"
+                + " OR shift_start > :lastShift)",
+            sums);
       }
       String edges =
           buckets
@@ -401,6 +432,11 @@ public class OeeService {
               .param("to", Sql.ts(range.to()));
       if (!r.wholeSite()) {
         spec = spec.param("units", unitCodes(r));
+      }
+      if (shifts != null) {
+        spec =
+            spec.param("firstShift", Sql.ts(shifts.first()))
+                .param("lastShift", Sql.ts(shifts.last()));
       }
       if (days != null) {
         spec =
@@ -526,7 +562,12 @@ public class OeeService {
 
   @Transactional(readOnly = true)
   public Views.Losses losses(Scope scope, Instant from, Instant to) {
-    Resolved r = resolve(scope);
+    return losses(resolve(scope), from, to);
+  }
+
+  /** As {@link #losses(Scope, Instant, Instant)} for a scope resolved already. */
+  @Transactional(readOnly = true)
+  public Views.Losses losses(Resolved r, Instant from, Instant to) {
     Range range = Range.of(from, to);
     Views.OeeReport total = oee(r, range, GroupBy.NONE, Breakdown.NONE);
     OeeFigures f = total.rows().isEmpty() ? null : total.rows().getFirst().figures();
@@ -699,7 +740,12 @@ public class OeeService {
   /** The downtimes of a scope that overlap a range, newest first, at most 500. */
   @Transactional(readOnly = true)
   public List<Views.DowntimeRecord> downtimes(Scope scope, Instant from, Instant to) {
-    Resolved r = resolve(scope);
+    return downtimes(resolve(scope), from, to);
+  }
+
+  /** As {@link #downtimes(Scope, Instant, Instant)} for a scope resolved already. */
+  @Transactional(readOnly = true)
+  public List<Views.DowntimeRecord> downtimes(Resolved r, Instant from, Instant to) {
     Range range = Range.of(from, to);
     Instant now = clock.instant();
     java.util.Set<String> inScope = new java.util.HashSet<>(unitCodes(r));
@@ -755,7 +801,12 @@ public class OeeService {
   /** Shifts, runs and stops of the scope's work units over at most 7 days (the Gantt). */
   @Transactional(readOnly = true)
   public Views.Timeline timeline(Scope scope, Instant from, Instant to) {
-    Resolved r = resolve(scope);
+    return timeline(resolve(scope), from, to);
+  }
+
+  /** As {@link #timeline(Scope, Instant, Instant)} for a scope resolved already. */
+  @Transactional(readOnly = true)
+  public Views.Timeline timeline(Resolved r, Instant from, Instant to) {
     Range range = Range.of(from, to);
     if (Duration.between(range.from(), range.to()).compareTo(Duration.ofDays(7)) > 0) {
       throw new InvalidInputException("to", "a timeline may span at most 7 days");

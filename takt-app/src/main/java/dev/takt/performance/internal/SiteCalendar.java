@@ -123,6 +123,25 @@ final class SiteCalendar {
    */
   record WholeDays(LocalDate first, LocalDate last, Instant earlierEnd, Instant laterStart) {}
 
+  /**
+   * The shifts wholly inside {@code [from, to)} (both on bucket boundaries), by the first and the
+   * last of their starts; null when there is none. Shifts do not overlap, so every shift starting
+   * between the two is whole too, and all its buckets lie inside the range.
+   */
+  WholeShifts wholeShifts(Instant from, Instant to) {
+    Instant first = null;
+    Instant last = null;
+    for (ShiftInstance s : shifts) {
+      if (!s.start().isBefore(from) && !s.end().isAfter(to)) {
+        first = first == null ? s.start() : min(first, s.start());
+        last = last == null ? s.start() : max(last, s.start());
+      }
+    }
+    return first == null ? null : new WholeShifts(first, last);
+  }
+
+  record WholeShifts(Instant first, Instant last) {}
+
   static Instant max(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }

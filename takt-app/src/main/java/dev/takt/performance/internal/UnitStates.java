@@ -89,6 +89,17 @@ class UnitStates {
         .list();
   }
 
+  /** The site's work units down since before {@code until} (an OEE view reads only those). */
+  List<UnitState> downBefore(String site, Instant until) {
+    return jdbc.sql(
+            "SELECT * FROM performance_unit_state WHERE site = :site"
+                + " AND downtime_id IS NOT NULL AND down_since < :until ORDER BY work_unit")
+        .param("site", site)
+        .param("until", Sql.ts(until))
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
   void save(UnitState s) {
     jdbc.sql(
             """

@@ -74,8 +74,8 @@ class OeeController {
     Views.Breakdown b = Params.breakdown(by);
     FigureFields selected = FigureFields.parse(fields);
     boolean grid = grid(layout);
-    Instant[] range = range(s, from, to);
-    Views.OeeReport report = oee.oee(s, range[0], range[1], g, b);
+    Asked a = asked(s, from, to);
+    Views.OeeReport report = oee.oee(a.scope(), a.from(), a.to(), g, b);
     if (!csv) {
       Object body =
           grid
@@ -103,8 +103,8 @@ class OeeController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     Scope s = Scope.parse(scope);
-    Instant[] range = range(s, from, to);
-    return oee.losses(s, range[0], range[1]);
+    Asked a = asked(s, from, to);
+    return oee.losses(a.scope(), a.from(), a.to());
   }
 
   @GetMapping("/downtimes")
@@ -114,8 +114,8 @@ class OeeController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     Scope s = Scope.parse(scope);
-    Instant[] range = range(s, from, to);
-    return oee.downtimes(s, range[0], range[1]);
+    Asked a = asked(s, from, to);
+    return oee.downtimes(a.scope(), a.from(), a.to());
   }
 
   @GetMapping("/timeline")
@@ -125,8 +125,8 @@ class OeeController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     Scope s = Scope.parse(scope);
-    Instant[] range = range(s, from, to);
-    return oee.timeline(s, range[0], range[1]);
+    Asked a = asked(s, from, to);
+    return oee.timeline(a.scope(), a.from(), a.to());
   }
 
   @GetMapping("/orders/{orderNumber}")
@@ -145,9 +145,13 @@ class OeeController {
     return oee.tiles(s.site());
   }
 
-  private Instant[] range(Scope s, String from, String to) {
+  /** A scope resolved once (its site checked) and a range read in the site's zone. */
+  private record Asked(OeeService.Resolved scope, Instant from, Instant to) {}
+
+  private Asked asked(Scope s, String from, String to) {
     OeeService.Resolved r = oee.resolve(s);
-    return Params.range(from, to, r.zone(), clock);
+    Instant[] range = Params.range(from, to, r.zone(), clock);
+    return new Asked(r, range[0], range[1]);
   }
 
   private static boolean grid(String layout) {
