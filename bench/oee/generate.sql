@@ -202,7 +202,8 @@ SELECT site, work_unit, business_day, reason, micro, SUM(seconds), SUM(stops)
 INSERT INTO performance_stop_shift (site, work_unit, shift_start, reason, micro, seconds, stops)
 SELECT site, work_unit, shift_start, reason, micro, SUM(seconds), SUM(stops)
   FROM performance_stop_bucket WHERE site = :'site' AND shift_start IS NOT NULL
- GROUP BY site, work_unit, shift_start, reason, micro;
+ GROUP BY site, work_unit, shift_start, reason, micro
+ ORDER BY shift_start, work_unit;
 
 INSERT INTO performance_count_day (site, work_unit, business_day, good, scrap, rework,
   ideal_seconds)

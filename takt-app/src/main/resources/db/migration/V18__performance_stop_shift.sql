@@ -17,8 +17,10 @@ CREATE TABLE performance_stop_shift (
     PRIMARY KEY (site, shift_start, work_unit, reason, micro)
 );
 
+-- in time order, as the rows of new shifts will be: a week's rows then lie on few pages
 INSERT INTO performance_stop_shift (site, work_unit, shift_start, reason, micro, seconds, stops)
 SELECT site, work_unit, shift_start, reason, micro, SUM(seconds), SUM(stops)
   FROM performance_stop_bucket
  WHERE shift_start IS NOT NULL
- GROUP BY site, work_unit, shift_start, reason, micro;
+ GROUP BY site, work_unit, shift_start, reason, micro
+ ORDER BY site, shift_start, work_unit;

@@ -384,6 +384,50 @@ class WorkedExampleIT {
   }
 
   @Test
+  void aRangeOfAWholeShiftAndACutOneCountsEachShiftsDowntimeOnce() {
+    // given: the example's shift, and a 30-minute breakdown from 06:30 local on the next day
+    UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);
+    bookTheWorkedExample(operation);
+    Instant nextShift = SHIFT_START.plus(Duration.ofDays(1));
+    clock.set(nextShift.plus(Duration.ofMinutes(30)));
+    String downtime = floor.openDowntime(floor.breakdown);
+    clock.advance(Duration.ofMinutes(30));
+    floor.closeDowntime(downtime);
+
+    // when: to 06:45 local on the next day, 15 minutes into its breakdown
+    String path =
+        "/api/v1/oee?scope=workUnit:"
+            + floor.site
+            + "/"
+            + floor.unit
+            + "&from="
+            + SHIFT_START
+            + "&to="
+            + nextShift.plus(Duration.ofMinutes(45))
+            + "&groupBy=shift";
+    JsonNode report =
+        floor.eventually(
+            path,
+            r ->
+                r.path("rows").size() == 2
+                    && r.path("rows")
+                            .get(1)
+                            .path("figures")
+                            .path("availabilityLossSeconds")
+                            .asLong()
+                        > 0);
+
+    // then: the whole shift from its shift row, the cut one from its buckets
+    JsonNode rows = report.path("rows");
+    assertThat(rows.get(0).path("figures").path("availabilityLossSeconds").asLong())
+        .isEqualTo(47 * 60);
+    assertThat(rows.get(0).path("figures").path("oee").decimalValue())
+        .isEqualByComparingTo("74.79");
+    assertThat(rows.get(1).path("figures").path("availabilityLossSeconds").asLong())
+        .isEqualTo(15 * 60);
+  }
+
+  @Test
   void theShiftRowsHoldTheSumsOfTheirStopBucketsAfterAReclassification() {
     // given
     UUID operation = floor.aReleasedOrder("20000", BigDecimal.ONE);

@@ -373,11 +373,13 @@ public class OeeService {
               + " WHERE site = :site"
               + units;
       if (days == null) {
-        String inRange = buckets + " AND bucket_start >= :from AND bucket_start < :to";
         if (shifts == null || shiftTable == null) {
-          return grouped(inRange, sums);
+          return grouped(buckets + " AND bucket_start >= :from AND bucket_start < :to", sums);
         }
-        // shift rows are per reason, like the buckets: both parts are summed
+        // shift rows are per reason, like the buckets: both parts are summed; the edges are the
+        // buckets before the first whole shift and from the end of the last, of other shifts
+        String otherShift =
+            " AND (shift_start IS NULL OR shift_start < :firstShift OR shift_start > :lastShift)";
         return grouped(
             "SELECT work_unit, shift_start AS k, "
                 + rowColumns
@@ -387,9 +389,13 @@ public class OeeService {
                 + " AND shift_start <= :lastShift"
                 + units
                 + " UNION ALL "
-                + inRange
-                + " AND (shift_start IS NULL OR shift_start < :firstShift"
-                + " OR shift_start > :lastShift)",
+                + buckets
+                + " AND bucket_start >= :from AND bucket_start < :firstShift"
+                + otherShift
+                + " UNION ALL "
+                + buckets
+                + " AND bucket_start >= :shiftsEnd AND bucket_start < :to"
+                + otherShift,
             sums);
       }
       String edges =
@@ -436,7 +442,8 @@ public class OeeService {
       if (shifts != null) {
         spec =
             spec.param("firstShift", Sql.ts(shifts.first()))
-                .param("lastShift", Sql.ts(shifts.last()));
+                .param("lastShift", Sql.ts(shifts.last()))
+                .param("shiftsEnd", Sql.ts(shifts.end()));
       }
       if (days != null) {
         spec =

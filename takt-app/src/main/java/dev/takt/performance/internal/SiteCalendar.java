@@ -124,23 +124,30 @@ final class SiteCalendar {
   record WholeDays(LocalDate first, LocalDate last, Instant earlierEnd, Instant laterStart) {}
 
   /**
-   * The shifts wholly inside {@code [from, to)} (both on bucket boundaries), by the first and the
-   * last of their starts; null when there is none. Shifts do not overlap, so every shift starting
-   * between the two is whole too, and all its buckets lie inside the range.
+   * The shifts wholly inside {@code [from, to)} (both on bucket boundaries); null when there is
+   * none. Shifts do not overlap, so every shift starting between the first and the last of them is
+   * whole too.
    */
   WholeShifts wholeShifts(Instant from, Instant to) {
     Instant first = null;
     Instant last = null;
+    Instant end = null;
     for (ShiftInstance s : shifts) {
       if (!s.start().isBefore(from) && !s.end().isAfter(to)) {
         first = first == null ? s.start() : min(first, s.start());
         last = last == null ? s.start() : max(last, s.start());
+        end = end == null ? s.end() : max(end, s.end());
       }
     }
-    return first == null ? null : new WholeShifts(first, last);
+    return first == null ? null : new WholeShifts(first, last, end);
   }
 
-  record WholeShifts(Instant first, Instant last) {}
+  /**
+   * Shifts starting from {@code first} to {@code last}, all ended by {@code end}. A bucket is filed
+   * under the shift its start lies in, so those of other shifts start before {@code first} or at
+   * {@code end} and later.
+   */
+  record WholeShifts(Instant first, Instant last, Instant end) {}
 
   static Instant max(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
