@@ -101,6 +101,38 @@ class ShiftCalendarChangeIT {
   }
 
   @Test
+  void aViewRightAfterALateShiftWasAddedPlansTheLateShift() {
+    // given: the view by shift was read (and its calendar kept for a few seconds)
+    long version =
+        api.asAdmin()
+            .get("/api/v1/sites/" + floor.site + "/shift-calendar")
+            .expect(200)
+            .json()
+            .path("version")
+            .asLong();
+
+    // when
+    api.asAdmin()
+        .put(
+            "/api/v1/sites/" + floor.site + "/shift-calendar",
+            Map.of(
+                "shifts",
+                List.of(
+                    shift("EARLY", "Early", "06:00", "14:00"),
+                    shift("LATE", "Late", "14:00", "22:00")),
+                "plannedNonWorking",
+                List.of(),
+                "version",
+                version))
+        .expect(200);
+
+    // then: at once, not after the calendar's few seconds
+    JsonNode report = api.asAdmin().get(byShift()).expect(200).json();
+    assertThat(good(report, "2026-03-02 Late")).isZero();
+    assertThat(good(report, "2026-03-02 Early")).isEqualTo(10);
+  }
+
+  @Test
   void aBookingAfterTheSiteMovedToAnotherZoneIsFiledByItsNewClock() {
     // given: the early shift is 06:00-14:00 Berlin time (05:00-13:00 UTC)
     JsonNode site = api.asAdmin().get("/api/v1/sites/" + floor.site).expect(200).json();

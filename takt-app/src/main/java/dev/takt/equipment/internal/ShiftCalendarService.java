@@ -23,7 +23,7 @@ public class ShiftCalendarService {
   static final String AUDIT_ENTITY = "shift-calendar";
 
   private final ShiftCalendarRepository calendars;
-  private final SiteRepository sites;
+  private final SiteCalendars siteCalendars;
   private final SiteService siteService;
   private final AuditTrail audit;
   private final Clock clock;
@@ -31,13 +31,13 @@ public class ShiftCalendarService {
 
   ShiftCalendarService(
       ShiftCalendarRepository calendars,
-      SiteRepository sites,
+      SiteCalendars siteCalendars,
       SiteService siteService,
       AuditTrail audit,
       Clock clock,
       ApplicationEventPublisher events) {
     this.calendars = calendars;
-    this.sites = sites;
+    this.siteCalendars = siteCalendars;
     this.siteService = siteService;
     this.audit = audit;
     this.clock = clock;
@@ -82,16 +82,22 @@ public class ShiftCalendarService {
     return expand(siteService.find(siteIdOrCode), from, to);
   }
 
-  /** The same for other modules, which check their callers themselves. */
+  /**
+   * The same for other modules, which check their callers themselves; from a calendar kept for a
+   * few seconds when their transaction only reads ({@link SiteCalendars}).
+   */
   @Transactional(readOnly = true)
   public List<ShiftInstance> shiftsOfAnySite(String siteCode, Instant from, Instant to) {
-    return expand(
-        sites.byCode(siteCode).orElseThrow(() -> new NotFoundException("site", siteCode)),
-        from,
-        to);
+    SiteCalendars.Kept kept =
+        siteCalendars.of(siteCode).orElseThrow(() -> new NotFoundException("site", siteCode));
+    return expand(kept.site(), kept.calendar(), from, to);
   }
 
   private List<ShiftInstance> expand(Site site, Instant from, Instant to) {
+    return expand(site, calendars.load(site.code()), from, to);
+  }
+
+  private List<ShiftInstance> expand(Site site, ShiftCalendar calendar, Instant from, Instant to) {
     if (!to.isAfter(from)) {
       throw new InvalidInputException("to", "must be after 'from' (" + from + ")");
     }
@@ -99,7 +105,7 @@ public class ShiftCalendarService {
       throw new InvalidInputException(
           "to", "the range may span at most " + Equipment.MAX_SHIFT_RANGE_DAYS + " days");
     }
-    return ShiftExpansion.expand(site.code(), site.zone(), calendars.load(site.code()), from, to);
+    return ShiftExpansion.expand(site.code(), site.zone(), calendar, from, to);
   }
 
   private ShiftCalendarView view(Site site) {
