@@ -69,29 +69,9 @@ class ShiftCalendarChangeIT {
 
   @Test
   void aBookingAfterALateShiftWasAddedCountsInTheLateShift() {
-    // given: the recorder has filed the early shift's booking by the calendar without a late shift
-    long version =
-        api.asAdmin()
-            .get("/api/v1/sites/" + floor.site + "/shift-calendar")
-            .expect(200)
-            .json()
-            .path("version")
-            .asLong();
-
+    // given (before each): the early shift's booking, filed by a calendar without a late shift
     // when: the planner adds a late shift, and the press reports at 15:00 local
-    api.asAdmin()
-        .put(
-            "/api/v1/sites/" + floor.site + "/shift-calendar",
-            Map.of(
-                "shifts",
-                List.of(
-                    shift("EARLY", "Early", "06:00", "14:00"),
-                    shift("LATE", "Late", "14:00", "22:00")),
-                "plannedNonWorking",
-                List.of(),
-                "version",
-                version))
-        .expect(200);
+    thePlannerAddsALateShift();
     clock.set(MONDAY_0600.plus(Duration.ofHours(9)));
     floor.report(operation, 5, 0);
 
@@ -102,29 +82,9 @@ class ShiftCalendarChangeIT {
 
   @Test
   void aViewRightAfterALateShiftWasAddedPlansTheLateShift() {
-    // given: the view by shift was read (and its calendar kept for a few seconds)
-    long version =
-        api.asAdmin()
-            .get("/api/v1/sites/" + floor.site + "/shift-calendar")
-            .expect(200)
-            .json()
-            .path("version")
-            .asLong();
-
+    // given (before each): the view by shift was read (and its calendar kept for a few seconds)
     // when
-    api.asAdmin()
-        .put(
-            "/api/v1/sites/" + floor.site + "/shift-calendar",
-            Map.of(
-                "shifts",
-                List.of(
-                    shift("EARLY", "Early", "06:00", "14:00"),
-                    shift("LATE", "Late", "14:00", "22:00")),
-                "plannedNonWorking",
-                List.of(),
-                "version",
-                version))
-        .expect(200);
+    thePlannerAddsALateShift();
 
     // then: at once, not after the calendar's few seconds
     JsonNode report = api.asAdmin().get(byShift()).expect(200).json();
@@ -163,6 +123,29 @@ class ShiftCalendarChangeIT {
                 + "&from=2026-03-02T06:00:00Z&to=2026-03-02T14:00:00Z&groupBy=shift",
             r -> good(r, "2026-03-02 Early") == 7);
     assertThat(report.path("rows").size()).isEqualTo(1);
+  }
+
+  void thePlannerAddsALateShift() {
+    long version =
+        api.asAdmin()
+            .get("/api/v1/sites/" + floor.site + "/shift-calendar")
+            .expect(200)
+            .json()
+            .path("version")
+            .asLong();
+    api.asAdmin()
+        .put(
+            "/api/v1/sites/" + floor.site + "/shift-calendar",
+            Map.of(
+                "shifts",
+                List.of(
+                    shift("EARLY", "Early", "06:00", "14:00"),
+                    shift("LATE", "Late", "14:00", "22:00")),
+                "plannedNonWorking",
+                List.of(),
+                "version",
+                version))
+        .expect(200);
   }
 
   static Map<String, Object> shift(String code, String name, String start, String end) {
