@@ -1,11 +1,9 @@
 package dev.takt.equipment.internal;
 
 import dev.takt.equipment.ShiftCalendarChanged;
-import dev.takt.shared.AfterTransaction;
+import dev.takt.shared.KeptBriefly;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,14 +25,15 @@ class SiteCalendars {
 
   static final long TTL_SECONDS = 10;
 
-  record Kept(Site site, ShiftCalendar calendar) {}
+  /** Sites are few; the bound only keeps a flood of unknown codes out (they are not kept). */
+  private static final int MAX_SITES = 1_000;
 
-  private record Entry(Kept kept, long generation, long until) {}
+  record Kept(Site site, ShiftCalendar calendar) {}
 
   private final SiteRepository sites;
   private final ShiftCalendarRepository calendars;
-  private final AtomicLong generation = new AtomicLong();
-  private final ConcurrentHashMap<String, Entry> bySite = new ConcurrentHashMap<>();
+  private final KeptBriefly<String, Kept> bySite =
+      new KeptBriefly<>(Duration.ofSeconds(TTL_SECONDS), MAX_SITES);
 
   SiteCalendars(SiteRepository sites, ShiftCalendarRepository calendars) {
     this.sites = sites;
@@ -44,29 +43,22 @@ class SiteCalendars {
   /** The site and its calendar (empty: no such site). */
   Optional<Kept> of(String siteCode) {
     boolean keep = TransactionSynchronizationManager.isCurrentTransactionReadOnly();
-    long gen = generation.get();
-    Entry e = keep ? bySite.get(siteCode) : null;
-    if (e != null && e.generation() == gen && System.nanoTime() - e.until() < 0) {
-      return Optional.of(e.kept());
+    Kept kept = keep ? bySite.get(siteCode) : null;
+    if (kept != null) {
+      return Optional.of(kept);
     }
-    Optional<Kept> kept =
+    long generation = bySite.generation();
+    Optional<Kept> read =
         sites.byCode(siteCode).map(site -> new Kept(site, calendars.load(site.code())));
-    if (keep && kept.isPresent() && generation.get() == gen) {
-      bySite.put(
-          siteCode,
-          new Entry(kept.get(), gen, System.nanoTime() + TimeUnit.SECONDS.toNanos(TTL_SECONDS)));
+    if (keep && read.isPresent()) {
+      bySite.put(siteCode, read.get(), generation);
     }
-    return kept;
+    return read;
   }
 
   /** A plain listener: it must act in this server before the changing request answers. */
   @EventListener
   void on(ShiftCalendarChanged changed) {
-    AfterTransaction.run(this::forget);
-  }
-
-  private void forget() {
-    generation.incrementAndGet();
-    bySite.clear();
+    bySite.forgetAfterCommit();
   }
 }

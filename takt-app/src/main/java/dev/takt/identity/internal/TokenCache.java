@@ -1,9 +1,7 @@
 package dev.takt.identity.internal;
 
-import dev.takt.shared.AfterTransaction;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.takt.shared.KeptBriefly;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,55 +23,29 @@ class TokenCache {
   static final long TTL_SECONDS = 5;
   private static final int MAX_ENTRIES = 10_000;
 
-  record Entry(
-      ApiTokenRepository.ActiveToken token, StoredUser user, long generation, long until) {}
+  /** What the database said of a token and its user, read after {@code generation}. */
+  record Entry(ApiTokenRepository.ActiveToken token, StoredUser user, long generation) {}
 
-  private final AtomicLong generation = new AtomicLong();
-  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final KeptBriefly<String, Entry> entries =
+      new KeptBriefly<>(Duration.ofSeconds(TTL_SECONDS), MAX_ENTRIES);
 
   /** The generation to pass to {@link #put}: read it before looking the token up. */
   long generation() {
-    return generation.get();
+    return entries.generation();
   }
 
   /** The cached token and user for this token hash, or null. */
   Entry get(String tokenHash) {
-    Entry e = entries.get(tokenHash);
-    if (e == null) {
-      return null;
-    }
-    if (e.generation() != generation.get() || System.nanoTime() - e.until() > 0) {
-      entries.remove(tokenHash, e);
-      return null;
-    }
-    return e;
+    return entries.get(tokenHash);
   }
 
   void put(
       String tokenHash, ApiTokenRepository.ActiveToken token, StoredUser user, long generation) {
-    if (generation != this.generation.get()) {
-      return;
-    }
-    if (entries.size() >= MAX_ENTRIES) {
-      entries.clear();
-    }
-    entries.put(
-        tokenHash,
-        new Entry(
-            token, user, generation, System.nanoTime() + TimeUnit.SECONDS.toNanos(TTL_SECONDS)));
+    entries.put(tokenHash, new Entry(token, user, generation), generation);
   }
 
-  /**
-   * Users, grants or tokens were written: forget everything once the write has committed (at once
-   * outside a transaction). Forgetting also before the commit would not help: a look-up between
-   * that and the commit still reads the old rows.
-   */
+  /** Users, grants or tokens were written: forget everything once the write has committed. */
   void changed() {
-    AfterTransaction.run(this::forget);
-  }
-
-  private void forget() {
-    generation.incrementAndGet();
-    entries.clear();
+    entries.forgetAfterCommit();
   }
 }

@@ -1,13 +1,10 @@
 package dev.takt.performance.internal;
 
 import dev.takt.equipment.ShiftCalendarChanged;
-import dev.takt.shared.AfterTransaction;
+import dev.takt.shared.KeptBriefly;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,29 +18,31 @@ import org.springframework.stereotype.Component;
  *
  * <p>When a site's shift calendar or time zone changes ({@link ShiftCalendarChanged}), everything
  * is forgotten once the change has committed, so the next booking on this server is filed by the
- * new calendar. A load that raced with such a change cannot put the old calendar back: entries
- * carry the generation read before the load and count only while it is the same. Another server of
- * a cluster sees the change after {@link #TTL_SECONDS} at the latest. The OEE views do not use this
- * cache; they read the calendar for their range.
+ * new calendar. A load that raced with such a change cannot put the old calendar back ({@link
+ * KeptBriefly}). Another server of a cluster sees the change after {@link #TTL_SECONDS} at the
+ * latest. The OEE views do not use this cache: they expand the site's calendar (kept by equipment
+ * for read-only work) for their range.
  */
 @Component
 class RecorderCalendars {
 
   static final long TTL_SECONDS = 10;
 
+  /** Sites are few; the bound only keeps memory in check. */
+  private static final int MAX_SITES = 1_000;
+
   /** A bucket needs its calendar one day to either side (a shift may start the day before). */
   private static final Duration MARGIN = Duration.ofDays(1);
 
-  private record Entry(
-      SiteCalendar calendar, Instant from, Instant to, long generation, long until) {
+  private record Entry(SiteCalendar calendar, Instant from, Instant to) {
 
     boolean covers(Instant bucket) {
       return !bucket.minus(MARGIN).isBefore(from) && !bucket.plus(MARGIN).isAfter(to);
     }
   }
 
-  private final AtomicLong generation = new AtomicLong();
-  private final ConcurrentHashMap<String, Entry> bySite = new ConcurrentHashMap<>();
+  private final KeptBriefly<String, Entry> bySite =
+      new KeptBriefly<>(Duration.ofSeconds(TTL_SECONDS), MAX_SITES);
 
   /**
    * The site's calendar covering a day either side of {@code bucket}; {@code load} reads one for a
@@ -52,24 +51,16 @@ class RecorderCalendars {
   SiteCalendar around(
       String site, Instant bucket, BiFunction<Instant, Instant, SiteCalendar> load) {
     Entry e = bySite.get(site);
-    long gen = generation.get();
-    if (e != null
-        && e.generation() == gen
-        && System.nanoTime() - e.until() < 0
-        && e.covers(bucket)) {
+    if (e != null && e.covers(bucket)) {
       return e.calendar();
     }
+    long generation = bySite.generation();
     // the UTC day of the bucket, with two days either side: the buckets of a day and a half on
     Instant day = bucket.truncatedTo(ChronoUnit.DAYS);
     Instant from = day.minus(Duration.ofDays(2));
     Instant to = day.plus(Duration.ofDays(3));
     SiteCalendar calendar = load.apply(from, to);
-    if (generation.get() == gen) {
-      bySite.put(
-          site,
-          new Entry(
-              calendar, from, to, gen, System.nanoTime() + TimeUnit.SECONDS.toNanos(TTL_SECONDS)));
-    }
+    bySite.put(site, new Entry(calendar, from, to), generation);
     return calendar;
   }
 
@@ -80,11 +71,6 @@ class RecorderCalendars {
    */
   @EventListener
   void on(ShiftCalendarChanged changed) {
-    AfterTransaction.run(this::forget);
-  }
-
-  private void forget() {
-    generation.incrementAndGet();
-    bySite.clear();
+    bySite.forgetAfterCommit();
   }
 }
