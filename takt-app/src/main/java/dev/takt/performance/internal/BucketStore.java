@@ -377,67 +377,71 @@ class BucketStore {
   /** Re-sums the shift rows of these shifts (by start) from their stop buckets. */
   private void resumShifts(String site, String workUnit, Set<Instant> shifts) {
     for (Instant shift : shifts) {
-      jdbc.sql(
-              """
-              DELETE FROM performance_stop_shift
-               WHERE site = :site AND shift_start = :shift AND work_unit = :unit
-              """)
-          .param("site", site)
-          .param("shift", Sql.ts(shift))
-          .param("unit", workUnit)
-          .update();
-      // a shift's buckets lie between the bucket of its start and its end, at most a day later:
-      // the bucket range keeps the read on the primary key
-      jdbc.sql(
-              """
-              INSERT INTO performance_stop_shift (site, work_unit, shift_start, reason, micro,
-                seconds, stops)
-              SELECT site, work_unit, shift_start, reason, micro, SUM(seconds), SUM(stops)
-                FROM performance_stop_bucket
-               WHERE site = :site AND work_unit = :unit AND shift_start = :shift
-                 AND bucket_start >= :from AND bucket_start < :to
-               GROUP BY site, work_unit, shift_start, reason, micro
-              """)
-          .param("site", site)
-          .param("unit", workUnit)
-          .param("shift", Sql.ts(shift))
-          .param("from", Sql.ts(Buckets.floor(shift)))
-          .param("to", Sql.ts(shift.plus(Duration.ofDays(2))))
-          .update();
+      // a shift's buckets lie between the bucket of its start and its end, at most a day later
+      resumStops(
+          "performance_stop_shift",
+          "shift_start",
+          Sql.ts(shift),
+          site,
+          workUnit,
+          Buckets.floor(shift),
+          shift.plus(Duration.ofDays(2)));
     }
   }
 
   /** Re-sums the day rows of these business days from their stop buckets, and their class rows. */
   private void resumDays(String site, String workUnit, Set<LocalDate> days) {
     for (LocalDate day : days) {
-      jdbc.sql(
-              """
-              DELETE FROM performance_stop_day
-               WHERE site = :site AND business_day = :day AND work_unit = :unit
-              """)
-          .param("site", site)
-          .param("day", Sql.date(day))
-          .param("unit", workUnit)
-          .update();
-      // a business day's buckets lie between its local midnight and its last shift's end: the
-      // bucket range keeps the read on the primary key
-      jdbc.sql(
-              """
-              INSERT INTO performance_stop_day (site, work_unit, business_day, reason, micro,
-                seconds, stops)
-              SELECT site, work_unit, business_day, reason, micro, SUM(seconds), SUM(stops)
-                FROM performance_stop_bucket
-               WHERE site = :site AND work_unit = :unit AND business_day = :day
-                 AND bucket_start >= :from AND bucket_start < :to
-               GROUP BY site, work_unit, business_day, reason, micro
-              """)
-          .param("site", site)
-          .param("unit", workUnit)
-          .param("day", Sql.date(day))
-          .param("from", Sql.ts(day.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
-          .param("to", Sql.ts(day.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant()))
-          .update();
+      // a business day's buckets lie between its local midnight and its last shift's end
+      resumStops(
+          "performance_stop_day",
+          "business_day",
+          Sql.date(day),
+          site,
+          workUnit,
+          day.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+          day.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
     classDays.refresh(site, workUnit, days);
+  }
+
+  /**
+   * Replaces a work unit's per-reason rows of one period ({@code column} = {@code period}) in a
+   * stop roll-up table by the sums of its stop buckets. The buckets are read between {@code from}
+   * and {@code to}, which hold all of the period's, so that the read stays on the primary key.
+   */
+  private void resumStops(
+      String table,
+      String column,
+      Object period,
+      String site,
+      String workUnit,
+      Instant from,
+      Instant to) {
+    jdbc.sql(
+            """
+            DELETE FROM %1$s WHERE site = :site AND %2$s = :period AND work_unit = :unit
+            """
+                .formatted(table, column))
+        .param("site", site)
+        .param("period", period)
+        .param("unit", workUnit)
+        .update();
+    jdbc.sql(
+            """
+            INSERT INTO %1$s (site, work_unit, %2$s, reason, micro, seconds, stops)
+            SELECT site, work_unit, %2$s, reason, micro, SUM(seconds), SUM(stops)
+              FROM performance_stop_bucket
+             WHERE site = :site AND work_unit = :unit AND %2$s = :period
+               AND bucket_start >= :from AND bucket_start < :to
+             GROUP BY site, work_unit, %2$s, reason, micro
+            """
+                .formatted(table, column))
+        .param("site", site)
+        .param("unit", workUnit)
+        .param("period", period)
+        .param("from", Sql.ts(from))
+        .param("to", Sql.ts(to))
+        .update();
   }
 }

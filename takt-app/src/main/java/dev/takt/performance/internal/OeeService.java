@@ -266,7 +266,7 @@ public class OeeService {
     if (until.isAfter(range.from())) {
       for (UnitState s : states.downBefore(r.scope().site(), until)) {
         String child = childOf.get(s.workUnit());
-        if (child == null || s.downtimeId() == null || !s.downSince().isBefore(until)) {
+        if (child == null) {
           continue;
         }
         boolean micro =
