@@ -47,14 +47,11 @@ class WorkedExampleIT {
   }
 
   String oeePath(String scope, String groupBy) {
-    return "/api/v1/oee?scope="
-        + scope
-        + "&from="
-        + SHIFT_START
-        + "&to="
-        + SHIFT_END
-        + "&groupBy="
-        + groupBy;
+    return oeePath(scope, SHIFT_START, SHIFT_END, groupBy);
+  }
+
+  String oeePath(String scope, Instant from, Instant to, String groupBy) {
+    return "/api/v1/oee?scope=" + scope + "&from=" + from + "&to=" + to + "&groupBy=" + groupBy;
   }
 
   /** Books the worked example's shift; returns the downtime's id. */
@@ -343,9 +340,11 @@ class WorkedExampleIT {
     JsonNode report =
         api.asAdmin()
             .get(
-                "/api/v1/oee?scope="
-                    + unit
-                    + "&from=2026-03-01T11:00:00Z&to=2026-03-03T11:00:00Z&groupBy=none")
+                oeePath(
+                    unit,
+                    Instant.parse("2026-03-01T11:00:00Z"),
+                    Instant.parse("2026-03-03T11:00:00Z"),
+                    "none"))
             .expect(200)
             .json();
 
@@ -367,14 +366,7 @@ class WorkedExampleIT {
     // when: 06:00 to 09:30 local, half an hour into the 47-minute breakdown that began at 09:00
     JsonNode cut =
         api.asAdmin()
-            .get(
-                "/api/v1/oee?scope="
-                    + unit
-                    + "&from="
-                    + SHIFT_START
-                    + "&to="
-                    + SHIFT_START.plus(Duration.ofMinutes(210))
-                    + "&groupBy=shift")
+            .get(oeePath(unit, SHIFT_START, SHIFT_START.plus(Duration.ofMinutes(210)), "shift"))
             .expect(200)
             .json();
 
@@ -396,15 +388,11 @@ class WorkedExampleIT {
 
     // when: to 06:45 local on the next day, 15 minutes into its breakdown
     String path =
-        "/api/v1/oee?scope=workUnit:"
-            + floor.site
-            + "/"
-            + floor.unit
-            + "&from="
-            + SHIFT_START
-            + "&to="
-            + nextShift.plus(Duration.ofMinutes(45))
-            + "&groupBy=shift";
+        oeePath(
+            "workUnit:" + floor.site + "/" + floor.unit,
+            SHIFT_START,
+            nextShift.plus(Duration.ofMinutes(45)),
+            "shift");
     JsonNode report =
         floor.eventually(
             path,
