@@ -148,15 +148,9 @@ public class OeeService {
 
   // ---------------------------------------------------------------- OEE
 
-  @Transactional(readOnly = true)
-  public Views.OeeReport oee(Scope scope, Instant from, Instant to, GroupBy groupBy, Breakdown by) {
-    return oee(resolve(scope), from, to, groupBy, by);
-  }
-
   /**
-   * As {@link #oee(Scope, Instant, Instant, GroupBy, Breakdown)} for a scope resolved already (the
-   * API resolves it first to read local dates in the site's zone; resolving again cost a
-   * transaction and three statements per view).
+   * OEE of a scope {@link #resolve resolved} first (callers read local dates in its site's zone;
+   * resolving again for every view cost a transaction and three statements).
    */
   @Transactional(readOnly = true)
   public Views.OeeReport oee(Resolved r, Instant from, Instant to, GroupBy groupBy, Breakdown by) {
@@ -567,12 +561,7 @@ public class OeeService {
 
   // ---------------------------------------------------------------- losses
 
-  @Transactional(readOnly = true)
-  public Views.Losses losses(Scope scope, Instant from, Instant to) {
-    return losses(resolve(scope), from, to);
-  }
-
-  /** As {@link #losses(Scope, Instant, Instant)} for a scope resolved already. */
+  /** The loss Pareto of a resolved scope. */
   @Transactional(readOnly = true)
   public Views.Losses losses(Resolved r, Instant from, Instant to) {
     Range range = Range.of(from, to);
@@ -746,12 +735,6 @@ public class OeeService {
 
   /** The downtimes of a scope that overlap a range, newest first, at most 500. */
   @Transactional(readOnly = true)
-  public List<Views.DowntimeRecord> downtimes(Scope scope, Instant from, Instant to) {
-    return downtimes(resolve(scope), from, to);
-  }
-
-  /** As {@link #downtimes(Scope, Instant, Instant)} for a scope resolved already. */
-  @Transactional(readOnly = true)
   public List<Views.DowntimeRecord> downtimes(Resolved r, Instant from, Instant to) {
     Range range = Range.of(from, to);
     Instant now = clock.instant();
@@ -806,12 +789,6 @@ public class OeeService {
   }
 
   /** Shifts, runs and stops of the scope's work units over at most 7 days (the Gantt). */
-  @Transactional(readOnly = true)
-  public Views.Timeline timeline(Scope scope, Instant from, Instant to) {
-    return timeline(resolve(scope), from, to);
-  }
-
-  /** As {@link #timeline(Scope, Instant, Instant)} for a scope resolved already. */
   @Transactional(readOnly = true)
   public Views.Timeline timeline(Resolved r, Instant from, Instant to) {
     Range range = Range.of(from, to);

@@ -117,8 +117,7 @@ public class ShiftReports {
                         OeeMath.plain(rs.getBigDecimal("s")),
                         OeeMath.plain(rs.getBigDecimal("r"))))
             .list();
-    List<Views.DowntimeRecord> downtimes =
-        oee.downtimes(Scope.site(site), range.from(), range.to()).reversed();
+    List<Views.DowntimeRecord> downtimes = oee.downtimes(r, range.from(), range.to()).reversed();
     OeeFigures t = total.rows().isEmpty() ? null : total.rows().getFirst().figures();
     return new ShiftReport(
         site,

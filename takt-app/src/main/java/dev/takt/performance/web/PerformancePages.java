@@ -129,19 +129,19 @@ class PerformancePages {
           case WORK_CENTER, WORK_UNIT -> Views.Breakdown.WORK_UNIT;
         };
     Views.OeeReport total =
-        oee.oee(s, range[0], range[1], Views.GroupBy.NONE, Views.Breakdown.NONE);
-    Views.OeeReport children = oee.oee(s, range[0], range[1], Views.GroupBy.NONE, childLevel);
+        oee.oee(r, range[0], range[1], Views.GroupBy.NONE, Views.Breakdown.NONE);
+    Views.OeeReport children = oee.oee(r, range[0], range[1], Views.GroupBy.NONE, childLevel);
     Views.OeeReport byShift =
-        oee.oee(s, range[0], range[1], Views.GroupBy.SHIFT, Views.Breakdown.NONE);
-    Views.OeeReport byDay = oee.oee(s, range[0], range[1], Views.GroupBy.DAY, Views.Breakdown.NONE);
-    Views.Losses losses = oee.losses(s, range[0], range[1]);
+        oee.oee(r, range[0], range[1], Views.GroupBy.SHIFT, Views.Breakdown.NONE);
+    Views.OeeReport byDay = oee.oee(r, range[0], range[1], Views.GroupBy.DAY, Views.Breakdown.NONE);
+    Views.Losses losses = oee.losses(r, range[0], range[1]);
     Views.Timeline timeline =
         oee.timeline(
-            s,
+            r,
             ganttDay.atStartOfDay(zone).toInstant(),
             ganttDay.plusDays(1).atStartOfDay(zone).toInstant());
     List<Views.DowntimeRecord> downtimes =
-        s.level() == Scope.Level.WORK_UNIT ? oee.downtimes(s, range[0], range[1]) : List.of();
+        s.level() == Scope.Level.WORK_UNIT ? oee.downtimes(r, range[0], range[1]) : List.of();
     Map<String, Object> charts = new LinkedHashMap<>();
     charts.put("byShift", byShift.rows());
     charts.put("byDay", byDay.rows());
