@@ -213,6 +213,15 @@ public final class OeeBenchmark {
 
   // ------------------------------------------------------------------ views
 
+  /** The body of a GET that must answer 200, through the lean client. */
+  private static byte[] body(PlainHttp plain, String path, String[] headers) throws IOException {
+    PlainHttp.Response r = plain.send("GET", path, headers, null, true);
+    if (r.status() != 200) {
+      throw new IllegalStateException("GET " + path + " -> " + r.status());
+    }
+    return r.body();
+  }
+
   private void view(String label, int repeat, Path csvOut, String query) throws IOException {
     String path = "/api/v1/oee?" + query;
     Path body = Path.of(csvOut + ".json");
@@ -236,11 +245,7 @@ public final class OeeBenchmark {
     // -DwarmupRequests=N: N requests first, not counted, in this JVM: a warm client (a dashboard's
     // browser parses JSON with compiled code), not only a warm server
     for (int i = 0; i < Integer.getInteger("warmupRequests", 0); i++) {
-      PlainHttp.Response r = plain.send("GET", path, headers, null, true);
-      if (r.status() != 200) {
-        throw new IllegalStateException("GET " + path + " -> " + r.status());
-      }
-      JSON.readTree(r.body());
+      JSON.readTree(body(plain, path, headers));
     }
     List<Double> times = new ArrayList<>();
     int rows = 0;
@@ -256,13 +261,10 @@ public final class OeeBenchmark {
         report = JSON.readTree(answer);
         times.add((System.nanoTime() - t0) / 1e6);
       } else {
-        PlainHttp.Response r = plain.send("GET", path, headers, null, true);
-        if (r.status() != 200) {
-          throw new IllegalStateException("GET " + path + " -> " + r.status());
-        }
-        report = JSON.readTree(r.body());
+        byte[] got = body(plain, path, headers);
+        report = JSON.readTree(got);
         times.add((System.nanoTime() - t0) / 1e6);
-        answer = new String(r.body(), StandardCharsets.UTF_8);
+        answer = new String(got, StandardCharsets.UTF_8);
       }
       // layout=grid: a value per group and scope instead of a row each
       rows =
