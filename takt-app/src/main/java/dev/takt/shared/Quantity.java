@@ -7,11 +7,12 @@ import java.util.Objects;
 /**
  * An amount of material in a unit. Never a double: material and money are counted exactly.
  *
- * <p>JSON writes {@code negative} (from {@link #isNegative()}) beside value and unit; reading
- * ignores it, so a stored event (the event publication registry keeps them as JSON and reads them
- * back on restart) deserializes under {@code fail-on-unknown-properties}.
+ * <p>JSON is value and unit. {@link #isNegative()} is not written (it says nothing the value does
+ * not), and a {@code negative} that JSON written before 2026-12-03 carries is ignored on reading,
+ * so an event stored then (the event publication registry keeps them as JSON and reads them back on
+ * restart) deserializes under {@code fail-on-unknown-properties}.
  */
-@JsonIgnoreProperties(value = "negative", allowGetters = true)
+@JsonIgnoreProperties("negative")
 public record Quantity(BigDecimal value, UnitOfMeasure unit) {
 
   public Quantity {

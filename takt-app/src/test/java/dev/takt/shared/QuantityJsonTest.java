@@ -22,7 +22,19 @@ class QuantityJsonTest {
     Quantity read = json.readValue(written, Quantity.class);
 
     // then
-    assertThat(written).contains("\"negative\":false");
+    assertThat(written).isEqualTo("{\"value\":1,\"unit\":\"pcs\"}");
     assertThat(read).isEqualTo(good);
+  }
+
+  @Test
+  void readsWhatEarlierServersWroteWithTheSign() {
+    // given: an event stored before 2026-12-03, when the sign was written too
+    String written = "{\"value\":-2.5,\"unit\":\"kg\",\"negative\":true}";
+
+    // when
+    Quantity read = json.readValue(written, Quantity.class);
+
+    // then
+    assertThat(read).isEqualTo(Quantity.of("-2.5", "kg"));
   }
 }

@@ -7,16 +7,13 @@ import dev.takt.execution.OperationCompleted;
 import dev.takt.execution.OperationPaused;
 import dev.takt.execution.OperationResumed;
 import dev.takt.execution.OperationStarted;
-import dev.takt.execution.QuantityReported;
 import dev.takt.machines.MachineStateChanged;
 import dev.takt.orders.OperationView;
 import dev.takt.orders.ProductionOrders;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
@@ -27,11 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies execution's events (and machines' state changes) to the live unit states and the buckets,
- * after the booking committed, on a thread of its own (the booking does not wait). Spring
- * Modulith's event publication registry keeps each event until its handler has committed, so none
- * is lost in a crash; they are handed out again on restart. Events of one work unit are applied
- * under that unit's lock, and every handler tolerates events that arrive out of order (a close
- * before its open, a completion before its start).
+ * after the booking committed, on a thread of its own (the booking does not wait). Quantity
+ * reports, the bulk of the bookings, take another way: {@link CountIntake}. Spring Modulith's event
+ * publication registry keeps each event until its handler has committed, so none is lost in a
+ * crash; they are handed out again on restart. Events of one work unit are applied under that
+ * unit's lock, and every handler tolerates events that arrive out of order (a close before its
+ * open, a completion before its start).
  */
 @Component
 class EventRecorder {
@@ -45,15 +43,6 @@ class EventRecorder {
   private final BucketStore buckets;
   private final ProductionOrders orders;
   private final LiveFeed feed;
-
-  /**
-   * Ideal cycle times by operation. An operation's cycle time is part of its order's routing
-   * snapshot, taken at release and never changed, so it is kept without expiry (bounded: emptied
-   * when full).
-   */
-  private final ConcurrentHashMap<UUID, BigDecimal> cycles = new ConcurrentHashMap<>();
-
-  private static final int MAX_CYCLES = 10_000;
 
   EventRecorder(
       JdbcClient jdbc,
@@ -147,32 +136,6 @@ class EventRecorder {
           }
         });
     units.forEach(unit -> feed.changed(e.site(), unit));
-  }
-
-  @Async(PerformanceConfiguration.RECORDER)
-  @TransactionalEventListener
-  void on(QuantityReported e) {
-    BigDecimal good = e.good().value();
-    BigDecimal scrap = e.scrap().value();
-    BigDecimal rework = e.rework().value();
-    BigDecimal cycle = cycleSeconds(e.operationId());
-    BigDecimal ideal = cycle.multiply(good.add(scrap).add(rework));
-    inUnit(
-        e.site(),
-        e.workUnit(),
-        e.at(),
-        state ->
-            buckets.addCounts(
-                e.site(),
-                e.workUnit(),
-                e.orderNumber(),
-                e.at(),
-                good,
-                scrap,
-                e.scrapReason(),
-                rework,
-                e.reworkReason(),
-                ideal));
   }
 
   /** What the machine itself reports; a later report wins, an older one is ignored. */
@@ -363,22 +326,6 @@ class EventRecorder {
   }
 
   /** The operation's ideal cycle time in seconds; zero for an unknown operation. */
-  private BigDecimal cycleSeconds(UUID operationId) {
-    BigDecimal known = cycles.get(operationId);
-    if (known != null) {
-      return known;
-    }
-    Optional<BigDecimal> read = orders.operation(operationId).map(OperationView::cycleSeconds);
-    if (read.isEmpty()) {
-      return BigDecimal.ZERO;
-    }
-    if (cycles.size() >= MAX_CYCLES) {
-      cycles.clear();
-    }
-    cycles.put(operationId, read.get());
-    return read.get();
-  }
-
   /**
    * Runs {@code work} in a transaction holding the unit's lock, then tells the live feed. The
    * unit's row is created (in a transaction of its own) only when the lock finds none: its first

@@ -10,6 +10,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * Event handlers of this module run on threads of their own ({@code @Async}), so a booking never
  * waits for the OEE buckets; the event publication registry keeps what is not yet applied.
+ * (Quantity reports take their own way, through {@link CountIntake} and {@link CountDrainer}.)
  *
  * <p>They run on a pool of their own ({@value #RECORDER}, {@code takt.performance.recorder-threads}
  * threads, default 4), not on the application's shared executor (8 threads): each handler holds a

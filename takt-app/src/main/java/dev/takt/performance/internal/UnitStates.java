@@ -3,8 +3,11 @@ package dev.takt.performance.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +64,21 @@ class UnitStates {
         .param("unit", workUnit)
         .query((rs, n) -> map(rs))
         .single();
+  }
+
+  /**
+   * Locks the rows of these units of the site for the rest of the transaction, in the order of
+   * their codes (two batches never wait for each other in a circle); returns the units found.
+   */
+  Set<String> lockAll(String site, Collection<String> workUnits) {
+    return new HashSet<>(
+        jdbc.sql(
+                "SELECT work_unit FROM performance_unit_state WHERE site = :site"
+                    + " AND work_unit IN (:units) ORDER BY work_unit FOR UPDATE")
+            .param("site", site)
+            .param("units", workUnits)
+            .query(String.class)
+            .list());
   }
 
   /** Locks the unit's row for the rest of the transaction and returns it; empty when none. */
