@@ -5,6 +5,7 @@ import dev.takt.execution.internal.OperationExecution.Status;
 import dev.takt.execution.internal.OperationExecution.UnitRun;
 import dev.takt.execution.internal.OperationExecution.UnitState;
 import dev.takt.orders.OperationView;
+import dev.takt.shared.InList;
 import dev.takt.shared.UnitOfMeasure;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -177,9 +178,10 @@ class OperationRepository {
     if (operationIds.isEmpty()) {
       return Map.of();
     }
+    List<UUID> ids = InList.padded(operationIds);
     return assemble(
         jdbc.sql("SELECT * FROM execution_operation WHERE operation_id IN (:ids)")
-            .param("ids", operationIds)
+            .param("ids", ids)
             .query(OperationRepository::bare)
             .list(),
         jdbc.sql(
@@ -187,7 +189,7 @@ class OperationRepository {
                 SELECT operation_id, work_unit, state, resume_phase, since, pause_reason
                   FROM execution_unit_run WHERE operation_id IN (:ids) ORDER BY work_unit
                 """)
-            .param("ids", operationIds)
+            .param("ids", ids)
             .query((rs, n) -> Map.entry(rs.getObject("operation_id", UUID.class), unitRun(rs)))
             .list());
   }

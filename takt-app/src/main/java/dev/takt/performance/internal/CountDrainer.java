@@ -103,6 +103,16 @@ class CountDrainer implements SmartLifecycle {
     return running;
   }
 
+  /**
+   * Started before the web server takes requests and stopped after it stopped taking them (lower
+   * phases start first and stop last), so the bookings of a server shutting down are applied by it,
+   * not left for the next start.
+   */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
+  }
+
   private void run() {
     try {
       int adopted = intake.adoptFormerPublications();

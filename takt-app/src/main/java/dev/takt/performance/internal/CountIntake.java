@@ -1,6 +1,7 @@
 package dev.takt.performance.internal;
 
 import dev.takt.execution.QuantityReported;
+import dev.takt.shared.InList;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -180,7 +181,7 @@ class CountIntake {
 
   void remove(List<Reported> applied) {
     jdbc.sql("DELETE FROM performance_count_intake WHERE id IN (:ids)")
-        .param("ids", applied.stream().map(Reported::id).toList())
+        .param("ids", InList.padded(applied.stream().map(Reported::id).toList()))
         .update();
   }
 

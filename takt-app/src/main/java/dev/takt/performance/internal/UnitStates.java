@@ -1,5 +1,6 @@
 package dev.takt.performance.internal;
 
+import dev.takt.shared.InList;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -76,7 +77,7 @@ class UnitStates {
                 "SELECT work_unit FROM performance_unit_state WHERE site = :site"
                     + " AND work_unit IN (:units) ORDER BY work_unit FOR UPDATE")
             .param("site", site)
-            .param("units", workUnits)
+            .param("units", InList.padded(workUnits))
             .query(String.class)
             .list());
   }
