@@ -1,17 +1,16 @@
 -- One quantity report (good 1) as POST /api/v1/operations/{id}/report runs it, statement for
--- statement (read from the server's statement log, 2026-12-02 17:43, branch booking-lean): the
--- booking transaction with the idempotency key row (inserted first; the server looks a key up only
--- when it is taken), the execution row lock (a quantity report leaves the unit runs alone), the
--- order row lock, the material check of genealogy, the event publication for the OEE recorder, the
--- stored response, and last (at commit) the audit chain head-row lock and the confirmation counter
--- row; then, after the commit, what the server's OEE recorder runs for the booking on another
--- thread: the event publication marked, the unit state locked, the count bucket and the day row
--- updated, the publication deleted. The recorder keeps the site calendar (10 s) and the operation's
--- ideal cycle time (fixed at release), so it reads neither per booking. Not here, in pgbench's
--- favour: token authentication (the server keeps a checked token for 5 s, so with 200 terminals at
--- 500 requests/s it reads token and user for about one request in twelve), and the recorder's read
--- of an operation's cycle time the first time it sees the operation. Extra, against pgbench: the
--- bench_terminal look-up.
+-- statement (read from the server's statement log, 2026-12-02 17:43, branch booking-lean; the OEE
+-- part changed 2026-12-03): the booking transaction with the idempotency key row (inserted first;
+-- the server looks a key up only when it is taken), the execution row lock (a quantity report
+-- leaves the unit runs alone), the order row lock, the material check of genealogy, the report's
+-- row for the OEE count intake, the stored response, and last (at commit) the audit chain head-row
+-- lock and the confirmation counter row; then, for every fifth booking, a drain of the count
+-- intake as the server's count drainer runs it on its own thread (see there). The drainer keeps the
+-- site calendar (10 s) and the operation's ideal cycle time (fixed at release), so it reads neither
+-- per booking. Not here, in pgbench's favour: token authentication (the server keeps a checked
+-- token for 5 s, so with 200 terminals at 500 requests/s it reads token and user for about one
+-- request in twelve), and the drainer's read of an operation's cycle time the first time it sees
+-- the operation. Extra, against pgbench: the bench_terminal look-up.
 \set t random(1, 200)
 SELECT token_hash AS th, user_id AS uid, username AS uname, operation_id AS op, work_unit AS wu,
        order_number AS ord
@@ -51,15 +50,9 @@ FROM orders_production_order p WHERE p.order_number = :ord;
 SELECT * FROM orders_operation WHERE id = :op;
 UPDATE orders_operation SET good_quantity = good_quantity + 1, scrap_quantity = scrap_quantity + 0,
   rework_quantity = rework_quantity + 0 WHERE id = :op;
-SELECT gen_random_uuid()::text AS pub \gset
-INSERT INTO event_publication (id, event_type, listener_id, publication_date, serialized_event,
-  status, completion_attempts, last_resubmission_date)
-VALUES (:pub::uuid, 'dev.takt.execution.QuantityReported',
-  'dev.takt.performance.internal.EventRecorder.on(dev.takt.execution.QuantityReported)', now(),
-  '{"operationId":"' || :op::text || '","orderNumber":"' || :ord::text || '","material":"BENCH-PART-WC01","site":"BENCH","workUnit":"' || :wu::text
-    || '","good": {"value": 1,"unit":"pcs","negative": false},"scrap": {"value": 0,"unit":"pcs","negative": false},"scrapReason": null,"rework": {"value": 0,"unit":"pcs","negative": false},"reworkReason": null,"operator":"' || :uname::text
-    || '","outputLot": null,"serials": [],"at":"' || now()::text || '"}',
-  'PUBLISHED', 1, now());
+INSERT INTO performance_count_intake (site, work_unit, order_number, operation_id, reported_at,
+  good, scrap, scrap_reason, rework, rework_reason)
+VALUES ('BENCH', :wu, :ord, :op::uuid, now(), 1, 0, NULL, 0, NULL);
 SELECT * FROM product_material WHERE material_number = 'BENCH-PART-' || left(:wu::text, 4);
 UPDATE web_idempotency_key SET response_status = 200, content_type = 'application/json',
        location = NULL, body = repeat('{"operationId":"' || :op || '","good":{"value":1}}', 10)
@@ -82,26 +75,36 @@ INSERT INTO execution_confirmation (sequence, id, type, site, order_number, oper
 VALUES (:cseq, gen_random_uuid(), 'QUANTITY', 'BENCH', :ord, :op, 10, :wu, 'pcs', 1, 0, 0, NULL,
   NULL, :uname, NULL, NULL, NULL, NULL, NULL, now(), 0, now());
 COMMIT;
--- after the commit, on the OEE recorder's thread
+-- after the commit, on the count drainer's thread: the server's one drainer applies what waits
+-- in batches that gather while it works; here every fifth booking drains (up to 500 reports,
+-- SKIP LOCKED so that clients draining at once take turns instead of waiting). The server sends
+-- one UPDATE per bucket and unit; here the sums go in one set-based UPDATE per table.
+\set d random(1, 5)
+\if :d = 1
 BEGIN;
-UPDATE event_publication SET status = 'PROCESSING' WHERE id = :pub::uuid AND status != 'PROCESSING';
-COMMIT;
-BEGIN;
-SELECT * FROM performance_unit_state WHERE site = 'BENCH' AND work_unit = :wu FOR UPDATE;
+CREATE TEMP TABLE IF NOT EXISTS drain (id BIGINT, work_unit TEXT, order_number TEXT, good NUMERIC)
+  ON COMMIT DELETE ROWS;
+INSERT INTO drain SELECT id, work_unit, order_number, good FROM performance_count_intake
+ WHERE attempts < 5 ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED;
+SELECT work_unit FROM performance_unit_state
+ WHERE site = 'BENCH' AND work_unit IN (SELECT work_unit FROM drain) ORDER BY work_unit FOR UPDATE;
 -- the server updates the bucket of the current quarter hour; here the newest bucket the HTTP run
--- left for this unit and order (the server inserts a bucket row once per quarter hour and order)
-UPDATE performance_count_bucket
-   SET good = good + 1, scrap = scrap + 0, rework = rework + 0, ideal_seconds = ideal_seconds + 30
- WHERE site = 'BENCH' AND work_unit = :wu AND order_number = :ord
-   AND bucket_start = (SELECT MAX(b.bucket_start) FROM performance_count_bucket b
-                        WHERE b.site = 'BENCH' AND b.work_unit = :wu AND b.order_number = :ord);
+-- left for the unit and order (the server inserts a bucket row once per quarter hour and order)
+UPDATE performance_count_bucket b
+   SET good = b.good + s.good, ideal_seconds = b.ideal_seconds + 30 * s.good
+  FROM (SELECT work_unit, order_number, SUM(good) AS good FROM drain
+         GROUP BY work_unit, order_number) s
+ WHERE b.site = 'BENCH' AND b.work_unit = s.work_unit AND b.order_number = s.order_number
+   AND b.bucket_start = (SELECT MAX(x.bucket_start) FROM performance_count_bucket x
+                          WHERE x.site = 'BENCH' AND x.work_unit = s.work_unit
+                            AND x.order_number = s.order_number);
 -- and its business day's row (V16)
-UPDATE performance_count_day
-   SET good = good + 1, scrap = scrap + 0, rework = rework + 0, ideal_seconds = ideal_seconds + 30
- WHERE site = 'BENCH' AND work_unit = :wu
-   AND business_day = (SELECT MAX(d.business_day) FROM performance_count_day d
-                        WHERE d.site = 'BENCH' AND d.work_unit = :wu);
+UPDATE performance_count_day d
+   SET good = d.good + s.good, ideal_seconds = d.ideal_seconds + 30 * s.good
+  FROM (SELECT work_unit, SUM(good) AS good FROM drain GROUP BY work_unit) s
+ WHERE d.site = 'BENCH' AND d.work_unit = s.work_unit
+   AND d.business_day = (SELECT MAX(x.business_day) FROM performance_count_day x
+                          WHERE x.site = 'BENCH' AND x.work_unit = s.work_unit);
+DELETE FROM performance_count_intake WHERE id IN (SELECT id FROM drain);
 COMMIT;
-BEGIN;
-DELETE FROM event_publication WHERE id = :pub::uuid;
-COMMIT;
+\endif

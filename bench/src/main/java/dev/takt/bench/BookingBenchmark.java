@@ -375,8 +375,17 @@ public final class BookingBenchmark {
                       "Bearer " + t.path("token").asString(),
                       t.path("operation").asString()
                     }));
-    // A short warm-up so the first measured second does not pay for JIT and connection set-up.
-    OpenLoop.run(100, Duration.ofSeconds(5), i -> request(terminals, orders, i));
+    // A warm-up in this JVM, so that the first measured second pays for the JIT and connection
+    // set-up of neither the server nor this client: BENCH_WARMUP lists rate:seconds steps
+    // (default 100:5).
+    String warmup = System.getenv().getOrDefault("BENCH_WARMUP", "100:5");
+    for (String step : warmup.split(",")) {
+      String[] rs = step.split(":");
+      OpenLoop.run(
+          Double.parseDouble(rs[0]),
+          Duration.ofSeconds(Long.parseLong(rs[1])),
+          i -> request(terminals, orders, i));
+    }
     for (String r : rates.split(",")) {
       double rate = Double.parseDouble(r);
       OpenLoop.Result result =
