@@ -82,16 +82,15 @@ $PG -d $DB -c "VACUUM ANALYZE"
 [ "${SEED_ONLY:-}" = 1 ] && { echo "== seeded; SEED_ONLY=1 stops here"; exit 0; }
 
 # Each run's server is started fresh; before it is measured it gets a ramp of WARMUP_STEP_SECONDS
-# steps at 100 to 400/s and twice that at 500/s that is not counted (WARMUP_STEP_SECONDS=0: 5 s at
-# 100/s, as before 2026-12-03). Without it the first seconds of a JIT-cold server at 500/s build a
-# queue that a server running near its capacity does not work off within the run, and the run
-# measures that start. The ramp runs in the measuring client's JVM (BENCH_WARMUP, since 2026-12-03
-# midday; before, a client of its own, and no step at 500/s), so that the client's own JIT warm-up
-# is not charged to the server either; the step at 500/s because the JIT still deoptimized and
-# recompiled some twenty methods in the first seconds at 500/s after a ramp to 400/s.
+# steps at 100 to 400/s that is not counted (WARMUP_STEP_SECONDS=0: 5 s at 100/s, as before
+# 2026-12-03). Without it the first seconds of a JIT-cold server at 500/s build a queue that a
+# server running near its capacity does not work off within the run, and the run measures that
+# start. The ramp runs in the measuring client's JVM (BENCH_WARMUP, since 2026-12-03 midday; before,
+# a client of its own), so that the client's own JIT warm-up is not charged to the server either.
+# (A further 20 s at 500/s in the ramp did not help: results/2026-12-03T0937.txt.)
 WARMUP_STEP_SECONDS=${WARMUP_STEP_SECONDS:-10}
 W=$WARMUP_STEP_SECONDS
-RAMP="100:$W,200:$W,300:$W,400:$W,500:$((2 * W))"
+RAMP="100:$W,200:$W,300:$W,400:$W"
 [ "$W" != 0 ] || RAMP="100:5"
 echo "== HTTP mix at 500/s, ${SECONDS_PER_RUN}s x $RUNS, each after an uncounted ramp ($RAMP, rate:seconds)"
 : >"$WORK/timeline.txt"
