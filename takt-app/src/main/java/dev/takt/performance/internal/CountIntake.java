@@ -195,8 +195,4 @@ class CountIntake {
         .query(Integer.class)
         .single();
   }
-
-  long waiting() {
-    return jdbc.sql("SELECT COUNT(*) FROM performance_count_intake").query(Long.class).single();
-  }
 }

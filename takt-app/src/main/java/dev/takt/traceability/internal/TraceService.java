@@ -330,12 +330,10 @@ public class TraceService {
   }
 
   /**
-   * A quantity as Jackson writes a {@code Quantity}: the value without trailing zeros, the unit,
-   * and {@code negative} (Jackson takes {@code isNegative()} for a property).
+   * A quantity as Jackson writes a {@code Quantity}: the value without trailing zeros, the unit.
    */
   private static String quantity(String value, String unit) {
-    return "json_build_object('value', trim_scale(%1$s), 'unit', %2$s, 'negative', %1$s < 0)"
-        .formatted(value, unit);
+    return "json_build_object('value', trim_scale(%1$s), 'unit', %2$s)".formatted(value, unit);
   }
 
   /** A {@link Lot} of the row {@code t}, its fields in the record's order. */
