@@ -5,7 +5,7 @@
 # SQL transaction mix through pgbench. Prints a summary and writes bench/booking/results/<date>.txt.
 #
 # Knobs (environment): ORDERS (100000), SEED_WORKERS (8), RUNS (3), RUN_SECONDS (60), STEP_SECONDS (20),
-# RATES (50,100,200,300,500,750,1000,1500,2000,3000), PORT (18089), REUSE=1 (keep the seeded database
+# RATES (50,100,200,300,400,450,500,600,750,1000,1500,2000,3000; 400, 450 and 600 since 2026-12-03), PORT (18089), REUSE=1 (keep the seeded database
 # and bench/target/booking/state.json of the last run), SKIP_BUILD=1, SEED_ONLY=1 (seed, then stop),
 # SERVER_JAR (takt-app/target/takt-app.jar: run a copied jar, so that a build meanwhile cannot replace
 # it), BENCH_JAR (bench/target/takt-bench.jar, likewise), SERVER_JAVA_OPTS (extra JVM options of the
@@ -22,7 +22,7 @@ SEED_WORKERS=${SEED_WORKERS:-8}
 RUNS=${RUNS:-3}
 SECONDS_PER_RUN=${RUN_SECONDS:-60}
 STEP_SECONDS=${STEP_SECONDS:-20}
-RATES=${RATES:-50,100,200,300,500,750,1000,1500,2000,3000}
+RATES=${RATES:-50,100,200,300,400,450,500,600,750,1000,1500,2000,3000}
 PORT=${PORT:-18089}
 SERVER_JAR=${SERVER_JAR:-takt-app/target/takt-app.jar}
 DB=takt_bench
