@@ -10,17 +10,25 @@ import dev.takt.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @TaktIntegrationTest
@@ -28,6 +36,7 @@ class AuditTrailIT {
 
   @Autowired Api api;
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   @Value("${takt.it.database-name}")
   String databaseName;
@@ -334,6 +343,118 @@ class AuditTrailIT {
       tamper.setLong(2, seq);
       assertThat(tamper.executeUpdate()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void changesMadeAtTheSameTimeFormOneUnbrokenChain() throws Exception {
+    // given: twelve administrators' worth of new users, created at once from four threads
+    List<String> usernames = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      usernames.add(unique("rush"));
+    }
+
+    // when
+    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      List<Future<?>> calls = new ArrayList<>();
+      for (String username : usernames) {
+        calls.add(
+            pool.submit(
+                () -> api.asAdmin().post("/api/v1/users", aNewUser(username, "Rush")).expect(201)));
+      }
+      for (Future<?> call : calls) {
+        call.get(60, TimeUnit.SECONDS);
+      }
+    }
+
+    // then: each change once, each at its own place in the chain, and the chain intact
+    List<Long> seqs = new ArrayList<>();
+    for (String username : usernames) {
+      List<JsonNode> history = historyOf(username);
+      assertThat(history).hasSize(1);
+      seqs.add(history.getFirst().path("seq").asLong());
+    }
+    assertThat(seqs).doesNotHaveDuplicates();
+    assertThat(api.asAdmin().get("/api/v1/audit/verify").json().path("intact").asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void aChangeIsLinkedIntoTheChainSoonAfterItsCommitWithoutAnyoneReading() {
+    // given
+    String username = unique("unread");
+
+    // when: nobody reads the trail
+    api.asAdmin().post("/api/v1/users", aNewUser(username, "Una Unread")).expect(201);
+
+    // then: the sealer has linked it on its own
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                jdbc.sql(
+                            "SELECT COUNT(*) FROM compliance_audit_record"
+                                + " WHERE entity_type = 'user' AND entity_key = :key")
+                        .param("key", username)
+                        .query(Long.class)
+                        .single()
+                    == 1L);
+  }
+
+  @Test
+  void aChangeLeftWaitingByACrashIsLinkedBeforeTheTrailIsRead() {
+    // given: a committed change whose transaction never woke the sealer, as after a crash
+    String key = unique("left-by-crash");
+    jdbc.sql(
+            """
+            INSERT INTO compliance_audit_pending (occurred_at, actor, action, entity_type,
+              entity_key, old_value, new_value, reason)
+            VALUES (CURRENT_TIMESTAMP, 'system', 'CREATE', 'user', :key, NULL, '{}', NULL)
+            """)
+        .param("key", key)
+        .update();
+
+    // when
+    List<JsonNode> history = historyOf(key);
+
+    // then
+    assertThat(history).hasSize(1);
+    assertThat(history.getFirst().path("hash").asString()).hasSize(64);
+    assertThat(api.asAdmin().get("/api/v1/audit/verify").json().path("intact").asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void aChangeWaitingToBeLinkedCannotBeAltered() {
+    String key = unique("waiting");
+
+    // when: in the transaction that records it (so the sealer cannot have linked it yet), the
+    // change is altered
+    DataAccessException refused =
+        assertThrows(
+            DataAccessException.class,
+            () ->
+                new TransactionTemplate(transactions)
+                    .executeWithoutResult(
+                        tx -> {
+                          jdbc.sql(
+                                  """
+                                  INSERT INTO compliance_audit_pending (occurred_at, actor,
+                                    action, entity_type, entity_key, old_value, new_value, reason)
+                                  VALUES (CURRENT_TIMESTAMP, 'alice', 'UPDATE', 'user', :key,
+                                    '{}', '{}', NULL)
+                                  """)
+                              .param("key", key)
+                              .update();
+                          jdbc.sql(
+                                  "UPDATE compliance_audit_pending SET actor = 'mallory'"
+                                      + " WHERE entity_key = :key")
+                              .param("key", key)
+                              .update();
+                        }));
+
+    // then
+    assertThat(refused.getMostSpecificCause()).hasMessageContaining("append-only");
+    assertThat(historyOf(key)).isEmpty();
   }
 
   // --- fixtures ---

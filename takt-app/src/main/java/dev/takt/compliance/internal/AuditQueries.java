@@ -7,19 +7,35 @@ import dev.takt.shared.InvalidInputException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Reads the audit trail and verifies its chain. */
+/**
+ * Reads the audit trail and verifies its chain. Each first links the changes committed so far
+ * ({@link AuditSealer}), then reads, so that a change is in the trail once its request has been
+ * answered.
+ */
 @Service
 public class AuditQueries {
 
   private final AuditRecords records;
+  private final AuditSealer sealer;
+  private final TransactionTemplate read;
+  private final TransactionTemplate snapshot;
 
-  AuditQueries(AuditRecords records) {
+  AuditQueries(AuditRecords records, AuditSealer sealer, PlatformTransactionManager transactions) {
     this.records = records;
+    this.sealer = sealer;
+    this.read = new TransactionTemplate(transactions);
+    this.read.setReadOnly(true);
+    // Verification reads a repeatable snapshot, so that records appended meanwhile do not look like
+    // a broken tail.
+    this.snapshot = new TransactionTemplate(transactions);
+    this.snapshot.setReadOnly(true);
+    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
   }
 
-  @Transactional(readOnly = true)
   public CursorPage<AuditRecord> search(
       String entityType,
       String entityKey,
@@ -29,9 +45,13 @@ public class AuditQueries {
       String after,
       int limit) {
     long afterSeq = parseCursor(after);
+    sealer.sealAll();
     List<AuditRecord> page =
-        records.find(
-            new AuditRecords.Query(entityType, entityKey, actor, from, to, afterSeq), limit + 1);
+        read.execute(
+            s ->
+                records.find(
+                    new AuditRecords.Query(entityType, entityKey, actor, from, to, afterSeq),
+                    limit + 1));
     if (page.size() <= limit) {
       return new CursorPage<>(page, null);
     }
@@ -39,18 +59,16 @@ public class AuditQueries {
     return new CursorPage<>(List.copyOf(items), Long.toString(items.getLast().seq()));
   }
 
-  /**
-   * Recomputes every hash from the first record on and reports the first broken link. Runs in a
-   * repeatable snapshot so that records appended meanwhile do not look like a broken tail.
-   */
-  @Transactional(
-      readOnly = true,
-      isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+  /** Recomputes every hash from the first record on and reports the first broken link. */
   public ChainVerification verify() {
-    AuditRecords.Head head = records.head();
-    HashChain.Walker walker = new HashChain.Walker();
-    records.walk(r -> r.seq() <= head.seq() ? walker.next(r) : false);
-    return walker.result(head.seq(), head.hash());
+    sealer.sealAll();
+    return snapshot.execute(
+        s -> {
+          AuditRecords.Head head = records.head();
+          HashChain.Walker walker = new HashChain.Walker();
+          records.walk(r -> r.seq() <= head.seq() ? walker.next(r) : false);
+          return walker.result(head.seq(), head.hash());
+        });
   }
 
   private static long parseCursor(String after) {

@@ -2,6 +2,7 @@ package dev.takt.compliance.internal;
 
 import dev.takt.compliance.AuditAction;
 import dev.takt.compliance.AuditRecord;
+import dev.takt.shared.InList;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,11 +16,26 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The audit tables: the records (insert and read only) and the head of the chain. */
+/**
+ * The audit tables: the records (insert and read only), the head of the chain, and the changes
+ * waiting to be linked into it.
+ */
 @Repository
 class AuditRecords {
 
   record Head(long seq, String hash) {}
+
+  /** A change recorded by its transaction, not yet linked into the chain. */
+  record Unlinked(
+      long id,
+      Instant occurredAt,
+      String actor,
+      AuditAction action,
+      String entityType,
+      String entityKey,
+      String oldValue,
+      String newValue,
+      String reason) {}
 
   /** Filters of the audit search; null means any. */
   record Query(
@@ -41,6 +57,58 @@ class AuditRecords {
     return jdbc.sql("SELECT last_seq, last_hash FROM compliance_audit_head WHERE id = 1")
         .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
         .single();
+  }
+
+  /** Adds a change to those waiting to be linked (its id is given by the database). */
+  void addUnlinked(Unlinked u) {
+    jdbc.sql(
+            """
+            INSERT INTO compliance_audit_pending (occurred_at, actor, action, entity_type,
+              entity_key, old_value, new_value, reason)
+            VALUES (:at, :actor, :action, :type, :key, :old, :new, :reason)
+            """)
+        .param("at", OffsetDateTime.ofInstant(u.occurredAt(), ZoneOffset.UTC))
+        .param("actor", u.actor())
+        .param("action", u.action().name())
+        .param("type", u.entityType())
+        .param("key", u.entityKey())
+        .param("old", u.oldValue())
+        .param("new", u.newValue())
+        .param("reason", u.reason())
+        .update();
+  }
+
+  boolean anyUnlinked() {
+    return jdbc.sql("SELECT id FROM compliance_audit_pending FETCH FIRST 1 ROWS ONLY")
+        .query(Long.class)
+        .optional()
+        .isPresent();
+  }
+
+  /** The oldest committed changes waiting to be linked, in the order they were recorded. */
+  List<Unlinked> oldestUnlinked(int limit) {
+    return jdbc.sql(
+            "SELECT * FROM compliance_audit_pending ORDER BY id FETCH FIRST :limit ROWS ONLY")
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new Unlinked(
+                    rs.getLong("id"),
+                    rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                    rs.getString("actor"),
+                    AuditAction.valueOf(rs.getString("action")),
+                    rs.getString("entity_type"),
+                    rs.getString("entity_key"),
+                    rs.getString("old_value"),
+                    rs.getString("new_value"),
+                    rs.getString("reason")))
+        .list();
+  }
+
+  void removeUnlinked(List<Unlinked> linked) {
+    jdbc.sql("DELETE FROM compliance_audit_pending WHERE id IN (:ids)")
+        .param("ids", InList.padded(linked.stream().map(Unlinked::id).toList()))
+        .update();
   }
 
   /** Inserts linked records and moves the head to the last of them (head locked by the caller). */

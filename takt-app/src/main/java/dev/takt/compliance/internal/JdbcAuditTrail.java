@@ -1,15 +1,11 @@
 package dev.takt.compliance.internal;
 
 import dev.takt.compliance.AuditAction;
-import dev.takt.compliance.AuditRecord;
 import dev.takt.compliance.AuditTrail;
-import dev.takt.shared.CommitTail;
 import dev.takt.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -20,11 +16,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Appends to the hash chain. A change is recorded in the caller's transaction and linked into the
- * chain as the transaction's last writes, just before it commits ({@link CommitTail}): under the
- * row lock on the chain head, held until the commit, so two concurrent transactions can never both
- * link to the same predecessor, on H2 and PostgreSQL alike, and the lock is held only for the
- * linking.
+ * Records changes for the hash chain. A change is written in the caller's transaction, with no lock
+ * that other transactions share, to the records waiting to be linked; the {@link AuditSealer} links
+ * them into the chain once the transaction has committed. So a change commits with its record or
+ * not at all, and transactions do not wait for each other to append.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
@@ -33,15 +28,15 @@ class JdbcAuditTrail implements AuditTrail {
   static final String SYSTEM = "system";
 
   private final AuditRecords records;
+  private final AuditSealer sealer;
   private final ObjectMapper json;
   private final Clock clock;
-  private final CommitTail<Entry> tail;
 
-  JdbcAuditTrail(AuditRecords records, ObjectMapper json, Clock clock) {
+  JdbcAuditTrail(AuditRecords records, AuditSealer sealer, ObjectMapper json, Clock clock) {
     this.records = records;
+    this.sealer = sealer;
     this.json = json;
     this.clock = clock;
-    this.tail = new CommitTail<>("audit trail", CommitTail.AUDIT_TRAIL, this::link);
   }
 
   @Override
@@ -74,64 +69,20 @@ class JdbcAuditTrail implements AuditTrail {
       Object oldValue,
       Object newValue,
       String reason) {
-    // The values are captured now, as they are; linking them into the chain waits for the commit.
-    tail.add(
-        new Entry(
-            actor, action, entityType, entityKey, toJson(oldValue), toJson(newValue), reason));
-  }
-
-  /** A change recorded in this transaction, not yet linked into the chain. */
-  private record Entry(
-      String actor,
-      AuditAction action,
-      String entityType,
-      String entityKey,
-      String oldValue,
-      String newValue,
-      String reason) {}
-
-  /** Links the transaction's changes into the chain under the head's row lock, then commits. */
-  private void link(List<Entry> entries) {
-    AuditRecords.Head head = records.lockHead();
-    // PostgreSQL keeps microseconds; hash what will be read back.
+    // PostgreSQL keeps microseconds; the sealer hashes what it reads back.
     Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    long seq = head.seq();
-    String previous = head.hash();
-    List<AuditRecord> signed = new ArrayList<>(entries.size());
-    for (Entry e : entries) {
-      AuditRecord unsigned =
-          new AuditRecord(
-              ++seq,
-              at,
-              e.actor(),
-              e.action(),
-              e.entityType(),
-              e.entityKey(),
-              e.oldValue(),
-              e.newValue(),
-              e.reason(),
-              previous,
-              null);
-      AuditRecord record = withHash(unsigned, HashChain.hashOf(unsigned));
-      signed.add(record);
-      previous = record.hash();
-    }
-    records.append(signed);
-  }
-
-  private static AuditRecord withHash(AuditRecord r, String hash) {
-    return new AuditRecord(
-        r.seq(),
-        r.occurredAt(),
-        r.actor(),
-        r.action(),
-        r.entityType(),
-        r.entityKey(),
-        r.oldValue(),
-        r.newValue(),
-        r.reason(),
-        r.previousHash(),
-        hash);
+    records.addUnlinked(
+        new AuditRecords.Unlinked(
+            0,
+            at,
+            actor,
+            action,
+            entityType,
+            entityKey,
+            toJson(oldValue),
+            toJson(newValue),
+            reason));
+    sealer.wakeAfterCommit();
   }
 
   private String toJson(Object value) {

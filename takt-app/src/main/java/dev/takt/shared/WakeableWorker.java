@@ -1,0 +1,107 @@
+package dev.takt.shared;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * One daemon thread that works off a table of waiting rows: at start (for rows a crash left), when
+ * woken by a transaction that added rows and has committed, and every second besides (for rows of
+ * another node). Each time it runs the batch job until the job says nothing more waits. A failing
+ * batch is logged and tried again a second later; its rows wait in their table meanwhile.
+ *
+ * <p>The owner (a Spring bean implementing {@code SmartLifecycle}) starts and stops it.
+ */
+public final class WakeableWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(WakeableWorker.class);
+  private static final long POLL_MILLIS = 1000;
+  private static final Object WORK = new Object();
+
+  private final String name;
+  private final BooleanSupplier batch;
+
+  /** Holds one token while rows may be waiting; the worker takes it. */
+  private final BlockingQueue<Object> signal = new ArrayBlockingQueue<>(1);
+
+  private volatile boolean running;
+  private Thread thread;
+
+  /**
+   * @param batch works off one batch and returns true when more rows may be waiting
+   */
+  public WakeableWorker(String name, BooleanSupplier batch) {
+    this.name = name;
+    this.batch = batch;
+  }
+
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    thread = Thread.ofPlatform().daemon().name(name).start(this::run);
+  }
+
+  public synchronized void stop() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    wake();
+    try {
+      thread.join(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public boolean isRunning() {
+    return running;
+  }
+
+  public void wake() {
+    signal.offer(WORK);
+  }
+
+  /** Wakes the worker when the current transaction commits; outside a transaction, at once. */
+  public void wakeAfterCommit() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      wake();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            wake();
+          }
+        });
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        while (batch.getAsBoolean() && running) {
+          // more waits: the next batch at once
+        }
+        signal.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        log.warn("{}: a batch failed, retrying in a second: {}", name, e.toString());
+        try {
+          Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException stop) {
+          return;
+        }
+      }
+    }
+  }
+}

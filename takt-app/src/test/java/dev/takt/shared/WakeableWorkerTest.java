@@ -1,0 +1,93 @@
+package dev.takt.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WakeableWorkerTest {
+
+  WakeableWorker worker;
+
+  @AfterEach
+  void stop() {
+    worker.stop();
+  }
+
+  @Test
+  void itWorksOffBatchAfterBatchUntilNothingMoreWaits() throws Exception {
+    // given: three batches waiting
+    AtomicInteger left = new AtomicInteger(3);
+    CountDownLatch allDone = new CountDownLatch(3);
+    worker =
+        new WakeableWorker(
+            "test-worker",
+            () -> {
+              if (left.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                allDone.countDown();
+              }
+              return left.get() > 0;
+            });
+
+    // when
+    worker.start();
+
+    // then: one after the other, not one a second
+    assertThat(allDone.await(900, TimeUnit.MILLISECONDS)).isTrue();
+  }
+
+  @Test
+  void aFailedBatchIsTriedAgainAndTheWorkerGoesOn() throws Exception {
+    // given: the database is away for the first try
+    AtomicInteger tries = new AtomicInteger();
+    CountDownLatch succeeded = new CountDownLatch(1);
+    worker =
+        new WakeableWorker(
+            "test-worker",
+            () -> {
+              if (tries.incrementAndGet() == 1) {
+                throw new IllegalStateException("connection refused");
+              }
+              succeeded.countDown();
+              return false;
+            });
+
+    // when
+    worker.start();
+    worker.wake();
+
+    // then
+    assertThat(succeeded.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(tries.get()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void outsideATransactionAWakeAfterCommitWakesAtOnce() throws Exception {
+    CountDownLatch ran = new CountDownLatch(2); // the first look at start, then the wake
+    worker =
+        new WakeableWorker(
+            "test-worker",
+            () -> {
+              ran.countDown();
+              return false;
+            });
+    worker.start();
+
+    worker.wakeAfterCommit();
+
+    assertThat(ran.await(900, TimeUnit.MILLISECONDS)).isTrue();
+  }
+
+  @Test
+  void stopEndsTheThread() {
+    worker = new WakeableWorker("test-worker", () -> false);
+    worker.start();
+
+    worker.stop();
+
+    assertThat(worker.isRunning()).isFalse();
+  }
+}
