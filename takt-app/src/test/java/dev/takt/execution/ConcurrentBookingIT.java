@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Retries and terminals booking at once, over real concurrent HTTP requests. */
@@ -25,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 class ConcurrentBookingIT {
 
   @Autowired Api api;
+  @Autowired JdbcClient jdbc;
   TestOrders orders;
   ShopFloor floor;
 
@@ -244,6 +246,35 @@ class ConcurrentBookingIT {
     assertThat(new HashSet<>(seen)).hasSize(30);
     assertThat(seen).isSorted();
     assertThat(seen.getLast() - seen.getFirst()).isEqualTo(29);
+  }
+
+  @Test
+  void aConfirmationLeftUnnumberedByACrashIsNumberedBeforeTheOutboxIsRead() {
+    // given: a committed booking's confirmation that was never numbered, as after a crash
+    String orderNumber = "CRASH-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String before = lastSequence();
+    jdbc.sql(
+            """
+            INSERT INTO execution_confirmation_intake (id, type, site, order_number,
+              operation_id, operation_seq, work_unit, unit, good, scrap, rework, operator,
+              occurred_at)
+            VALUES (:id, 'QUANTITY', :site, :order, :op, 10, 'M1', 'pcs', 3, 0, 0, 'anna',
+              CURRENT_TIMESTAMP)
+            """)
+        .param("id", java.util.UUID.randomUUID())
+        .param("site", floor.site)
+        .param("order", orderNumber)
+        .param("op", java.util.UUID.randomUUID())
+        .update();
+
+    // when
+    List<JsonNode> confirmations = floor.confirmationsOf(orderNumber);
+
+    // then: there once, with the next number
+    assertThat(confirmations).hasSize(1);
+    assertThat(confirmations.getFirst().path("good").path("value").asInt()).isEqualTo(3);
+    assertThat(confirmations.getFirst().path("sequence").asLong())
+        .isGreaterThan(before == null ? 0 : Long.parseLong(before));
   }
 
   private String lastSequence() {

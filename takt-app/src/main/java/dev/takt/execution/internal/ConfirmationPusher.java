@@ -75,6 +75,7 @@ class ConfirmationPusher {
     if (url.isBlank()) {
       return;
     }
+    confirmations.numberAll();
     List<Confirmations.Pending> due = tx.execute(s -> confirmations.due(100));
     for (Confirmations.Pending pending : due) {
       long sequence = pending.confirmation().sequence();

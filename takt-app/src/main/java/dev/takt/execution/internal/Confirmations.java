@@ -1,11 +1,12 @@
 package dev.takt.execution.internal;
 
 import dev.takt.execution.internal.Confirmation.Type;
-import dev.takt.shared.CommitTail;
 import dev.takt.shared.CursorPage;
+import dev.takt.shared.InList;
 import dev.takt.shared.InvalidInputException;
 import dev.takt.shared.Quantity;
 import dev.takt.shared.UnitOfMeasure;
+import dev.takt.shared.WakeableWorker;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,35 +14,49 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox of confirmations, written in the booking's own transaction and read by cursor.
  *
- * <p>Why a single-row counter and not a database sequence: a sequence number is taken when a
- * transaction inserts, but becomes visible when it commits, so a reader could see 7 before 6
- * commits, move its cursor past 6 and never see it. Here each booking takes the next number by
- * updating the one counter row, which it then holds locked until it commits or rolls back. The next
- * booking waits for that lock, so numbers are handed out in commit order without gaps: when a
- * reader sees number N, everything below N is committed (a rolled-back booking gives its number
- * back). A cursor "after N" therefore never skips or repeats a record. The price is that bookings
- * which produce confirmations commit one after another; the counter is taken with the last writes
- * of a booking ({@link CommitTail}), so the lock is held only for those and the commit.
+ * <p>Why numbers are handed out after the commit and not by a database sequence in the booking: a
+ * sequence number is taken when a transaction inserts, but becomes visible when it commits, so a
+ * reader could see 7 before 6 commits, move its cursor past 6 and never see it. A booking therefore
+ * writes its confirmation to an intake table, unnumbered and without any lock other bookings share.
+ * One numbering transaction at a time (under the counter's row lock) moves the committed rows of
+ * the intake into the outbox with the next numbers, oldest first: when a reader sees number N,
+ * every number below N was committed with it or before it, and a cursor "after N" never skips or
+ * repeats a record. The numbering runs on a thread of its own, woken after each booking's commit,
+ * and before every read of the outbox, so a reader sees each confirmation whose booking was
+ * answered. (Before, each booking took its number itself and held the counter locked until it had
+ * committed, so all bookings of a plant committed one after another.)
  */
 @Component
-public class Confirmations {
+public class Confirmations implements SmartLifecycle {
+
+  static final int BATCH = 500;
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final CommitTail<Draft> tail;
+  private final TransactionTemplate numbering;
+  private final TransactionTemplate read;
+  private final WakeableWorker worker;
 
-  Confirmations(JdbcClient jdbc, Clock clock) {
+  Confirmations(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.tail = new CommitTail<>("confirmations", CommitTail.OUTBOX, this::write);
+    this.numbering = new TransactionTemplate(transactions);
+    this.numbering.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.read = new TransactionTemplate(transactions);
+    this.read.setReadOnly(true);
+    this.worker = new WakeableWorker("confirmation-numbering", () -> numberBatch() == BATCH);
   }
 
   /** What a booking confirms; the outbox adds id, sequence and delivery state. */
@@ -66,68 +81,112 @@ public class Confirmations {
       Long labourSeconds,
       Instant occurredAt) {}
 
-  /**
-   * Appends a confirmation to the booking's transaction; it is numbered and written as one of the
-   * transaction's last writes, just before the commit ({@link CommitTail}).
-   */
+  /** Writes a confirmation in the booking's transaction; it is numbered once that commits. */
   @Transactional(propagation = Propagation.MANDATORY)
   void append(Draft d) {
-    tail.add(d);
-  }
-
-  /** Numbers the transaction's confirmations under the counter's row lock and writes them. */
-  private void write(List<Draft> drafts) {
     jdbc.sql(
             """
-            UPDATE execution_confirmation_counter SET last_sequence = last_sequence + :n
-             WHERE id = 1
+            INSERT INTO execution_confirmation_intake (id, type, site, order_number,
+              operation_id, operation_seq, work_unit, unit, good, scrap, rework, scrap_reason,
+              rework_reason, operator, started_at, ended_at, setup_seconds, run_seconds,
+              labour_seconds, occurred_at)
+            VALUES (:id, :type, :site, :order, :op, :opSeq, :workUnit, :unit, :good, :scrap,
+              :rework, :scrapReason, :reworkReason, :operator, :started, :ended, :setup, :run,
+              :labour, :occurred)
             """)
-        .param("n", drafts.size())
+        .param("id", UUID.randomUUID())
+        .param("type", d.type().name())
+        .param("site", d.site())
+        .param("order", d.orderNumber())
+        .param("op", d.operationId())
+        .param("opSeq", d.operationSequence())
+        .param("workUnit", d.workUnit())
+        .param("unit", d.unit() == null ? null : d.unit().code())
+        .param("good", d.good())
+        .param("scrap", d.scrap())
+        .param("rework", d.rework())
+        .param("scrapReason", d.scrapReason())
+        .param("reworkReason", d.reworkReason())
+        .param("operator", d.operator())
+        .param("started", Sql.ts(d.startedAt()))
+        .param("ended", Sql.ts(d.endedAt()))
+        .param("setup", d.setupSeconds())
+        .param("run", d.runSeconds())
+        .param("labour", d.labourSeconds())
+        .param("occurred", Sql.ts(d.occurredAt()))
         .update();
-    long last =
-        jdbc.sql("SELECT last_sequence FROM execution_confirmation_counter WHERE id = 1")
+    worker.wakeAfterCommit();
+  }
+
+  /** Numbers every confirmation committed so far. */
+  void numberAll() {
+    boolean waiting =
+        jdbc.sql("SELECT intake_id FROM execution_confirmation_intake FETCH FIRST 1 ROWS ONLY")
             .query(Long.class)
-            .single();
-    long sequence = last - drafts.size();
-    for (Draft d : drafts) {
-      sequence++;
-      jdbc.sql(
-              """
-              INSERT INTO execution_confirmation (sequence, id, type, site, order_number,
-                operation_id, operation_seq, work_unit, unit, good, scrap, rework, scrap_reason,
-                rework_reason, operator, started_at, ended_at, setup_seconds, run_seconds,
-                labour_seconds, occurred_at, attempts, next_attempt_at)
-              VALUES (:sequence, :id, :type, :site, :order, :op, :opSeq, :workUnit, :unit, :good,
-                :scrap, :rework, :scrapReason, :reworkReason, :operator, :started, :ended, :setup,
-                :run, :labour, :occurred, 0, :occurred)
-              """)
-          .param("sequence", sequence)
-          .param("id", UUID.randomUUID())
-          .param("type", d.type().name())
-          .param("site", d.site())
-          .param("order", d.orderNumber())
-          .param("op", d.operationId())
-          .param("opSeq", d.operationSequence())
-          .param("workUnit", d.workUnit())
-          .param("unit", d.unit() == null ? null : d.unit().code())
-          .param("good", d.good())
-          .param("scrap", d.scrap())
-          .param("rework", d.rework())
-          .param("scrapReason", d.scrapReason())
-          .param("reworkReason", d.reworkReason())
-          .param("operator", d.operator())
-          .param("started", Sql.ts(d.startedAt()))
-          .param("ended", Sql.ts(d.endedAt()))
-          .param("setup", d.setupSeconds())
-          .param("run", d.runSeconds())
-          .param("labour", d.labourSeconds())
-          .param("occurred", Sql.ts(d.occurredAt()))
-          .update();
+            .optional()
+            .isPresent();
+    if (!waiting) {
+      return;
+    }
+    while (numberBatch() == BATCH) {
+      // more waits
     }
   }
 
+  /**
+   * Moves the oldest committed confirmations of the intake into the outbox with the next numbers,
+   * under the counter's row lock; returns how many.
+   */
+  int numberBatch() {
+    Integer moved =
+        numbering.execute(
+            status -> {
+              long last =
+                  jdbc.sql(
+                          "SELECT last_sequence FROM execution_confirmation_counter WHERE id = 1"
+                              + " FOR UPDATE")
+                      .query(Long.class)
+                      .single();
+              List<Long> oldest =
+                  jdbc.sql(
+                          "SELECT intake_id FROM execution_confirmation_intake ORDER BY intake_id"
+                              + " FETCH FIRST :n ROWS ONLY")
+                      .param("n", BATCH)
+                      .query(Long.class)
+                      .list();
+              if (oldest.isEmpty()) {
+                return 0;
+              }
+              List<Long> ids = InList.padded(oldest);
+              jdbc.sql(
+                      """
+                      INSERT INTO execution_confirmation (sequence, id, type, site, order_number,
+                        operation_id, operation_seq, work_unit, unit, good, scrap, rework,
+                        scrap_reason, rework_reason, operator, started_at, ended_at,
+                        setup_seconds, run_seconds, labour_seconds, occurred_at, attempts,
+                        next_attempt_at)
+                      SELECT :last + ROW_NUMBER() OVER (ORDER BY intake_id), id, type, site,
+                        order_number, operation_id, operation_seq, work_unit, unit, good, scrap,
+                        rework, scrap_reason, rework_reason, operator, started_at, ended_at,
+                        setup_seconds, run_seconds, labour_seconds, occurred_at, 0, occurred_at
+                        FROM execution_confirmation_intake WHERE intake_id IN (:ids)
+                      """)
+                  .param("last", last)
+                  .param("ids", ids)
+                  .update();
+              jdbc.sql("DELETE FROM execution_confirmation_intake WHERE intake_id IN (:ids)")
+                  .param("ids", ids)
+                  .update();
+              jdbc.sql(
+                      "UPDATE execution_confirmation_counter SET last_sequence = :last WHERE id = 1")
+                  .param("last", last + oldest.size())
+                  .update();
+              return oldest.size();
+            });
+    return moved == null ? 0 : moved;
+  }
+
   /** Oldest first, after the cursor (a sequence number; none: from the start). */
-  @Transactional(readOnly = true)
   public CursorPage<Confirmation> page(String after, int limit) {
     long from = 0;
     if (after != null) {
@@ -137,14 +196,18 @@ public class Confirmations {
         throw new InvalidInputException("after", "is not a cursor this API handed out");
       }
     }
+    long cursor = from;
+    numberAll();
     List<Confirmation> rows =
-        jdbc.sql(
-                "SELECT * FROM execution_confirmation WHERE sequence > :from ORDER BY sequence"
-                    + " LIMIT :limit")
-            .param("from", from)
-            .param("limit", limit + 1)
-            .query((rs, n) -> map(rs))
-            .list();
+        read.execute(
+            s ->
+                jdbc.sql(
+                        "SELECT * FROM execution_confirmation WHERE sequence > :from"
+                            + " ORDER BY sequence LIMIT :limit")
+                    .param("from", cursor)
+                    .param("limit", limit + 1)
+                    .query((rs, n) -> map(rs))
+                    .list());
     boolean more = rows.size() > limit;
     List<Confirmation> items = more ? rows.subList(0, limit) : rows;
     String next = more ? String.valueOf(items.getLast().sequence()) : null;
@@ -223,5 +286,26 @@ public class Confirmations {
 
   private static Quantity quantity(BigDecimal value, UnitOfMeasure unit) {
     return value == null || unit == null ? null : new Quantity(value, unit);
+  }
+
+  @Override
+  public void start() {
+    worker.start();
+  }
+
+  @Override
+  public void stop() {
+    worker.stop();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return worker.isRunning();
+  }
+
+  /** Started before the web server takes requests, stopped after it stopped taking them. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
   }
 }
