@@ -1,11 +1,13 @@
 -- One quantity report (good 1) as POST /api/v1/operations/{id}/report runs it, statement for
 -- statement (read from the server's statement log, 2026-12-02 17:43, branch booking-lean; the OEE
--- part changed 2026-12-03): the booking transaction with the idempotency key row (inserted first;
--- the server looks a key up only when it is taken), the execution row lock (a quantity report
--- leaves the unit runs alone), the order row lock, the material check of genealogy, the report's
--- row for the OEE count intake, the stored response, and last (at commit) the audit chain head-row
--- lock and the confirmation counter row; then, for every fifth booking, a drain of the count
--- intake as the server's count drainer runs it on its own thread (see there). The drainer keeps the
+-- part changed 2026-12-03, the audit record and the confirmation 2026-12-03 afternoon): the booking
+-- transaction with the idempotency key row (inserted first; the server looks a key up only when it
+-- is taken), the execution row lock (a quantity report leaves the unit runs alone), the order row
+-- lock, the material check of genealogy, the report's rows for the OEE count intake, the audit
+-- records waiting to be chained and the confirmations waiting to be numbered, and the stored
+-- response; no row that all bookings share. Then, for every fifth booking, the work the server does
+-- on its own threads after commits: a drain of the count intake, the audit sealer and the
+-- confirmation numbering (see there). The drainer keeps the
 -- site calendar (10 s) and the operation's ideal cycle time (fixed at release), so it reads neither
 -- per booking. Not here, in pgbench's favour: token authentication (the server keeps a checked
 -- token for 5 s, so with 200 terminals at 500 requests/s it reads token and user for about one
@@ -57,23 +59,16 @@ SELECT * FROM product_material WHERE material_number = 'BENCH-PART-' || left(:wu
 UPDATE web_idempotency_key SET response_status = 200, content_type = 'application/json',
        location = NULL, body = repeat('{"operationId":"' || :op || '","good":{"value":1}}', 10)
  WHERE username = :uname AND idempotency_key = :ikey;
-SELECT last_seq AS seq, last_hash AS prev FROM compliance_audit_head WHERE id = 1 FOR UPDATE \gset
-INSERT INTO compliance_audit_record (seq, occurred_at, actor, action, entity_type, entity_key,
-  old_value, new_value, reason, prev_hash, hash)
-VALUES (:seq + 1, now(), :uname, 'UPDATE', 'OperationExecution', :ord || '/10',
+INSERT INTO compliance_audit_pending (occurred_at, actor, action, entity_type, entity_key,
+  old_value, new_value, reason)
+VALUES (now(), :uname, 'UPDATE', 'OperationExecution', :ord || '/10',
   repeat('{"operationId":"' || :op || '","good":{"value":0,"unit":"pcs"}}', 9),
-  repeat('{"operationId":"' || :op || '","good":{"value":1,"unit":"pcs"}}', 9), NULL, :prev,
-  encode(sha256(convert_to(:prev || :ikey, 'UTF8')), 'hex'));
-UPDATE compliance_audit_head SET last_seq = :seq + 1,
-  last_hash = encode(sha256(convert_to(:prev || :ikey, 'UTF8')), 'hex') WHERE id = 1;
-UPDATE execution_confirmation_counter SET last_sequence = last_sequence + 1 WHERE id = 1;
-SELECT last_sequence AS cseq FROM execution_confirmation_counter WHERE id = 1 \gset
-INSERT INTO execution_confirmation (sequence, id, type, site, order_number, operation_id,
+  repeat('{"operationId":"' || :op || '","good":{"value":1,"unit":"pcs"}}', 9), NULL);
+INSERT INTO execution_confirmation_intake (id, type, site, order_number, operation_id,
   operation_seq, work_unit, unit, good, scrap, rework, scrap_reason, rework_reason, operator,
-  started_at, ended_at, setup_seconds, run_seconds, labour_seconds, occurred_at, attempts,
-  next_attempt_at)
-VALUES (:cseq, gen_random_uuid(), 'QUANTITY', 'BENCH', :ord, :op, 10, :wu, 'pcs', 1, 0, 0, NULL,
-  NULL, :uname, NULL, NULL, NULL, NULL, NULL, now(), 0, now());
+  started_at, ended_at, setup_seconds, run_seconds, labour_seconds, occurred_at)
+VALUES (gen_random_uuid(), 'QUANTITY', 'BENCH', :ord, :op, 10, :wu, 'pcs', 1, 0, 0, NULL,
+  NULL, :uname, NULL, NULL, NULL, NULL, NULL, now());
 COMMIT;
 -- after the commit, on the count drainer's thread: the server's one drainer applies what waits
 -- in batches that gather while it works; here every fifth booking drains (up to 500 reports,
@@ -106,5 +101,50 @@ UPDATE performance_count_day d
    AND d.business_day = (SELECT MAX(x.business_day) FROM performance_count_day x
                           WHERE x.site = 'BENCH' AND x.work_unit = s.work_unit);
 DELETE FROM performance_count_intake WHERE id IN (SELECT id FROM drain);
+COMMIT;
+-- the audit sealer: links the waiting audit records into the chain under the head's row lock (the
+-- server hashes each record in Java over all its fields and the one before; here one SHA-256 per
+-- record over its id and the previous head, computed by the database). A client that finds the
+-- head locked leaves the work to the one holding it, as the server has one sealer.
+BEGIN;
+CREATE TEMP TABLE IF NOT EXISTS head (seq BIGINT, hash TEXT) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS seal (id BIGINT, rn BIGINT) ON COMMIT DELETE ROWS;
+INSERT INTO head SELECT last_seq, last_hash FROM compliance_audit_head WHERE id = 1
+   FOR UPDATE SKIP LOCKED;
+INSERT INTO seal SELECT id, row_number() OVER (ORDER BY id) FROM compliance_audit_pending
+ WHERE EXISTS (SELECT 1 FROM head) ORDER BY id LIMIT 500;
+INSERT INTO compliance_audit_record (seq, occurred_at, actor, action, entity_type, entity_key,
+  old_value, new_value, reason, prev_hash, hash)
+SELECT h.seq + s.rn, p.occurred_at, p.actor, p.action, p.entity_type, p.entity_key, p.old_value,
+       p.new_value, p.reason, h.hash, encode(sha256(convert_to(h.hash || p.id, 'UTF8')), 'hex')
+  FROM seal s JOIN compliance_audit_pending p ON p.id = s.id CROSS JOIN head h;
+DELETE FROM compliance_audit_pending WHERE id IN (SELECT id FROM seal);
+UPDATE compliance_audit_head SET last_seq = last_seq + (SELECT COUNT(*) FROM seal),
+       last_hash = encode(sha256(convert_to(last_hash || (SELECT COUNT(*) FROM seal), 'UTF8')), 'hex')
+ WHERE id = 1 AND EXISTS (SELECT 1 FROM head);
+COMMIT;
+-- the confirmation numbering: moves the waiting confirmations into the ERP's outbox with the next
+-- numbers, under the counter's row lock (the server's statements, set-based as there)
+BEGIN;
+CREATE TEMP TABLE IF NOT EXISTS counter (last BIGINT) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS numbered (intake_id BIGINT) ON COMMIT DELETE ROWS;
+INSERT INTO counter SELECT last_sequence FROM execution_confirmation_counter WHERE id = 1
+   FOR UPDATE SKIP LOCKED;
+INSERT INTO numbered SELECT intake_id FROM execution_confirmation_intake
+ WHERE EXISTS (SELECT 1 FROM counter) ORDER BY intake_id LIMIT 500;
+INSERT INTO execution_confirmation (sequence, id, type, site, order_number, operation_id,
+  operation_seq, work_unit, unit, good, scrap, rework, scrap_reason, rework_reason, operator,
+  started_at, ended_at, setup_seconds, run_seconds, labour_seconds, occurred_at, attempts,
+  next_attempt_at)
+SELECT c.last + ROW_NUMBER() OVER (ORDER BY i.intake_id), i.id, i.type, i.site, i.order_number,
+       i.operation_id, i.operation_seq, i.work_unit, i.unit, i.good, i.scrap, i.rework,
+       i.scrap_reason, i.rework_reason, i.operator, i.started_at, i.ended_at, i.setup_seconds,
+       i.run_seconds, i.labour_seconds, i.occurred_at, 0, i.occurred_at
+  FROM execution_confirmation_intake i CROSS JOIN counter c
+ WHERE i.intake_id IN (SELECT intake_id FROM numbered);
+DELETE FROM execution_confirmation_intake WHERE intake_id IN (SELECT intake_id FROM numbered);
+UPDATE execution_confirmation_counter
+   SET last_sequence = last_sequence + (SELECT COUNT(*) FROM numbered)
+ WHERE id = 1 AND EXISTS (SELECT 1 FROM counter);
 COMMIT;
 \endif
