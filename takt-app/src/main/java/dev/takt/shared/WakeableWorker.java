@@ -26,6 +26,7 @@ public final class WakeableWorker {
 
   private final String name;
   private final BooleanSupplier batch;
+  private final long lingerMillis;
 
   /** Holds one token while rows may be waiting; the worker takes it. */
   private final BlockingQueue<Object> signal = new ArrayBlockingQueue<>(1);
@@ -37,7 +38,18 @@ public final class WakeableWorker {
    * @param batch works off one batch and returns true when more rows may be waiting
    */
   public WakeableWorker(String name, BooleanSupplier batch) {
+    this(name, Duration.ZERO, batch);
+  }
+
+  /**
+   * @param linger how long to wait, once woken, for more commits to gather into the same batch: a
+   *     batch has a transaction of its own, and one per booking would cost more than the bookings'
+   *     own inserts
+   * @param batch works off one batch and returns true when more rows may be waiting
+   */
+  public WakeableWorker(String name, Duration linger, BooleanSupplier batch) {
     this.name = name;
+    this.lingerMillis = linger.toMillis();
     this.batch = batch;
   }
 
@@ -91,7 +103,9 @@ public final class WakeableWorker {
         while (batch.getAsBoolean() && running) {
           // more waits: the next batch at once
         }
-        signal.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (signal.poll(POLL_MILLIS, TimeUnit.MILLISECONDS) != null && lingerMillis > 0) {
+          Thread.sleep(lingerMillis);
+        }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {

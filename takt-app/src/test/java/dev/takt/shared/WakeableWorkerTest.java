@@ -2,6 +2,7 @@ package dev.takt.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,6 +80,34 @@ class WakeableWorkerTest {
     worker.wakeAfterCommit();
 
     assertThat(ran.await(900, TimeUnit.MILLISECONDS)).isTrue();
+  }
+
+  @Test
+  void wokenItLingersSoThatMoreCommitsGatherIntoOneBatch() throws Exception {
+    // given: a worker that lingers 300 ms and has looked once at start
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch woken = new CountDownLatch(2);
+    long[] ranAt = new long[1];
+    worker =
+        new WakeableWorker(
+            "test-worker",
+            Duration.ofMillis(300),
+            () -> {
+              ranAt[0] = System.nanoTime();
+              started.countDown();
+              woken.countDown();
+              return false;
+            });
+    worker.start();
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+    // when
+    long wokenAt = System.nanoTime();
+    worker.wake();
+
+    // then
+    assertThat(woken.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(Duration.ofNanos(ranAt[0] - wokenAt)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.takt.compliance.internal;
 
 import dev.takt.compliance.AuditRecord;
 import dev.takt.shared.WakeableWorker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.SmartLifecycle;
@@ -26,6 +27,13 @@ class AuditSealer implements SmartLifecycle {
 
   static final int BATCH = 500;
 
+  /**
+   * Woken by a commit, the sealer waits this long for more to gather: a batch is a transaction of
+   * its own, and one per booking would cost the database more than the bookings' own inserts.
+   * Readers link what waits themselves, so nobody waits for it.
+   */
+  static final Duration LINGER = Duration.ofMillis(50);
+
   private final AuditRecords records;
   private final TransactionTemplate tx;
   private final WakeableWorker worker;
@@ -34,7 +42,7 @@ class AuditSealer implements SmartLifecycle {
     this.records = records;
     this.tx = new TransactionTemplate(transactions);
     this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.worker = new WakeableWorker("audit-sealer", () -> sealBatch() == BATCH);
+    this.worker = new WakeableWorker("audit-sealer", LINGER, () -> sealBatch() == BATCH);
   }
 
   /** Called in a transaction that recorded a change: link it once the transaction commits. */

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +44,9 @@ public class Confirmations implements SmartLifecycle {
 
   static final int BATCH = 500;
 
+  /** Woken by a commit, the numbering waits this long for more to gather (see AuditSealer). */
+  static final Duration LINGER = Duration.ofMillis(50);
+
   private final JdbcClient jdbc;
   private final Clock clock;
   private final TransactionTemplate numbering;
@@ -56,7 +60,8 @@ public class Confirmations implements SmartLifecycle {
     this.numbering.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.read = new TransactionTemplate(transactions);
     this.read.setReadOnly(true);
-    this.worker = new WakeableWorker("confirmation-numbering", () -> numberBatch() == BATCH);
+    this.worker =
+        new WakeableWorker("confirmation-numbering", LINGER, () -> numberBatch() == BATCH);
   }
 
   /** What a booking confirms; the outbox adds id, sequence and delivery state. */
