@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -16,9 +17,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * another node). Each time it runs the batch job until the job says nothing more waits. A failing
  * batch is logged and tried again a second later; its rows wait in their table meanwhile.
  *
- * <p>The owner (a Spring bean implementing {@code SmartLifecycle}) starts and stops it.
+ * <p>Its owner exposes it as a bean ({@code @Bean}), so that Spring starts and stops the thread
+ * with the application.
  */
-public final class WakeableWorker {
+public final class WakeableWorker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(WakeableWorker.class);
   private static final long POLL_MILLIS = 1000;
@@ -53,6 +55,7 @@ public final class WakeableWorker {
     this.batch = batch;
   }
 
+  @Override
   public synchronized void start() {
     if (running) {
       return;
@@ -61,6 +64,7 @@ public final class WakeableWorker {
     thread = Thread.ofPlatform().daemon().name(name).start(this::run);
   }
 
+  @Override
   public synchronized void stop() {
     if (!running) {
       return;
@@ -74,8 +78,18 @@ public final class WakeableWorker {
     }
   }
 
+  @Override
   public boolean isRunning() {
     return running;
+  }
+
+  /**
+   * Started before the web server takes requests and stopped after it stopped taking them (lower
+   * phases start first and stop last), so the rows of a server shutting down are worked off by it.
+   */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
   }
 
   public void wake() {

@@ -249,6 +249,28 @@ class ConcurrentBookingIT {
   }
 
   @Test
+  void aBookingsConfirmationIsNumberedSoonAfterItsCommitWithoutAnyoneReading() {
+    // given
+    TestOrders.AnOrder order = orders.aReleasedOrderWithTwoOperations(floor.site, floor.workCenter);
+    floor.start(order.first(), "M1", "RUN").expect(200);
+
+    // when: a booking, and nobody reads the outbox
+    ShopFloor.book(api.asAdmin(), op(order.first(), "report"), Map.of("workUnit", "M1", "good", 2))
+        .expect(200);
+
+    // then: the numbering has moved it into the outbox on its own
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () ->
+                jdbc.sql("SELECT COUNT(*) FROM execution_confirmation WHERE order_number = :o")
+                        .param("o", order.orderNumber())
+                        .query(Long.class)
+                        .single()
+                    == 1L);
+  }
+
+  @Test
   void aConfirmationLeftUnnumberedByACrashIsNumberedBeforeTheOutboxIsRead() {
     // given: a committed booking's confirmation that was never numbered, as after a crash
     String orderNumber = "CRASH-" + java.util.UUID.randomUUID().toString().substring(0, 8);

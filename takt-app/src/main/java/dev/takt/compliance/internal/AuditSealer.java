@@ -5,7 +5,7 @@ import dev.takt.shared.WakeableWorker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * later, or at the next start after a crash): nothing is acknowledged that is not in the database.
  */
 @Component
-class AuditSealer implements SmartLifecycle {
+class AuditSealer {
 
   static final int BATCH = 500;
 
@@ -115,24 +115,9 @@ class AuditSealer implements SmartLifecycle {
     return linked;
   }
 
-  @Override
-  public void start() {
-    worker.start();
-  }
-
-  @Override
-  public void stop() {
-    worker.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return worker.isRunning();
-  }
-
-  /** Started before the web server takes requests, stopped after it stopped taking them. */
-  @Override
-  public int getPhase() {
-    return SmartLifecycle.DEFAULT_PHASE - 4096;
+  /** The thread, started and stopped by Spring with the application. */
+  @Bean
+  WakeableWorker auditSealerThread() {
+    return worker;
   }
 }

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed, so all bookings of a plant committed one after another.)
  */
 @Component
-public class Confirmations implements SmartLifecycle {
+public class Confirmations {
 
   static final int BATCH = 500;
 
@@ -293,24 +293,9 @@ public class Confirmations implements SmartLifecycle {
     return value == null || unit == null ? null : new Quantity(value, unit);
   }
 
-  @Override
-  public void start() {
-    worker.start();
-  }
-
-  @Override
-  public void stop() {
-    worker.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return worker.isRunning();
-  }
-
-  /** Started before the web server takes requests, stopped after it stopped taking them. */
-  @Override
-  public int getPhase() {
-    return SmartLifecycle.DEFAULT_PHASE - 4096;
+  /** The thread, started and stopped by Spring with the application. */
+  @Bean
+  WakeableWorker confirmationNumberingThread() {
+    return worker;
   }
 }
