@@ -347,7 +347,7 @@ class AuditTrailIT {
 
   @Test
   void changesMadeAtTheSameTimeFormOneUnbrokenChain() throws Exception {
-    // given: twelve administrators' worth of new users, created at once from four threads
+    // given: twelve new users, created at the same time from four threads
     List<String> usernames = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       usernames.add(unique("rush"));

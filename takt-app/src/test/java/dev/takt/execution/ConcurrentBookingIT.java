@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takt.testing.Api;
 import dev.takt.testing.TaktIntegrationTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -259,8 +262,8 @@ class ConcurrentBookingIT {
         .expect(200);
 
     // then: the numbering has moved it into the outbox on its own
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(10))
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
         .until(
             () ->
                 jdbc.sql("SELECT COUNT(*) FROM execution_confirmation WHERE order_number = :o")
@@ -273,7 +276,7 @@ class ConcurrentBookingIT {
   @Test
   void aConfirmationLeftUnnumberedByACrashIsNumberedBeforeTheOutboxIsRead() {
     // given: a committed booking's confirmation that was never numbered, as after a crash
-    String orderNumber = "CRASH-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String orderNumber = "CRASH-" + UUID.randomUUID().toString().substring(0, 8);
     String before = lastSequence();
     jdbc.sql(
             """
@@ -283,10 +286,10 @@ class ConcurrentBookingIT {
             VALUES (:id, 'QUANTITY', :site, :order, :op, 10, 'M1', 'pcs', 3, 0, 0, 'anna',
               CURRENT_TIMESTAMP)
             """)
-        .param("id", java.util.UUID.randomUUID())
+        .param("id", UUID.randomUUID())
         .param("site", floor.site)
         .param("order", orderNumber)
-        .param("op", java.util.UUID.randomUUID())
+        .param("op", UUID.randomUUID())
         .update();
 
     // when
