@@ -29,6 +29,7 @@ public final class WakeableWorker implements SmartLifecycle {
   private final String name;
   private final BooleanSupplier batch;
   private final long lingerMillis;
+  private final Runnable atStart;
 
   /** Holds one token while rows may be waiting; the worker takes it. */
   private final BlockingQueue<Object> signal = new ArrayBlockingQueue<>(1);
@@ -50,8 +51,16 @@ public final class WakeableWorker implements SmartLifecycle {
    * @param batch works off one batch and returns true when more rows may be waiting
    */
   public WakeableWorker(String name, Duration linger, BooleanSupplier batch) {
+    this(name, linger, () -> {}, batch);
+  }
+
+  /**
+   * @param atStart runs on the worker's thread at each start, before the first batch
+   */
+  public WakeableWorker(String name, Duration linger, Runnable atStart, BooleanSupplier batch) {
     this.name = name;
     this.lingerMillis = linger.toMillis();
+    this.atStart = atStart;
     this.batch = batch;
   }
 
@@ -112,6 +121,7 @@ public final class WakeableWorker implements SmartLifecycle {
   }
 
   private void run() {
+    atStart.run();
     while (running) {
       try {
         while (batch.getAsBoolean() && running) {

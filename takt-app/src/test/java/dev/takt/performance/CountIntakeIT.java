@@ -43,7 +43,7 @@ class CountIntakeIT {
     floor = new OeeFloor(api);
     operation = floor.aReleasedOrder("1000", new BigDecimal("30"));
     floor.start(operation);
-    drainer = context.getBean("countDrainer", Lifecycle.class);
+    drainer = context.getBean("countDrainerThread", Lifecycle.class);
     drainer.stop();
   }
 

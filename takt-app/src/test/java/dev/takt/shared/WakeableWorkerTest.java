@@ -3,6 +3,8 @@ package dev.takt.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,6 +110,40 @@ class WakeableWorkerTest {
     // then
     assertThat(woken.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(Duration.ofNanos(ranAt[0] - wokenAt)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+  }
+
+  @Test
+  void eachStartFirstDoesWhatAStartMustDoThenTheBatches() throws Exception {
+    // given: a worker that takes over left-overs at start, stopped once
+    List<String> steps = new CopyOnWriteArrayList<>();
+    CountDownLatch secondBatch = new CountDownLatch(2);
+    worker =
+        new WakeableWorker(
+            "test-worker",
+            Duration.ZERO,
+            () -> steps.add("take over"),
+            () -> {
+              steps.add("batch");
+              secondBatch.countDown();
+              return false;
+            });
+    worker.start();
+    waitUntil(() -> steps.contains("batch"));
+    worker.stop();
+
+    // when
+    worker.start();
+
+    // then
+    assertThat(secondBatch.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(steps).startsWith("take over", "batch", "take over", "batch");
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier done) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
   }
 
   @Test

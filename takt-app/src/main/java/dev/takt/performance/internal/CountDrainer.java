@@ -1,8 +1,10 @@
 package dev.takt.performance.internal;
 
+import dev.takt.execution.QuantityReported;
 import dev.takt.orders.OperationView;
 import dev.takt.orders.ProductionOrders;
 import dev.takt.performance.internal.CountIntake.Reported;
+import dev.takt.shared.WakeableWorker;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +19,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,13 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hold up the others.
  */
 @Component
-class CountDrainer implements SmartLifecycle {
+class CountDrainer {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CountDrainer.class);
 
   static final int BATCH = 500;
   static final int MAX_ATTEMPTS = 5;
-  private static final long POLL_MILLIS = 1000;
   private static final int MAX_CYCLES = 10_000;
 
   private final CountIntake intake;
@@ -49,7 +51,7 @@ class CountDrainer implements SmartLifecycle {
   private final ProductionOrders orders;
   private final LiveFeed feed;
   private final TransactionTemplate tx;
-  private final long lingerMillis;
+  private final WakeableWorker worker;
 
   /**
    * Ideal cycle times by operation. An operation's cycle time is part of its order's routing
@@ -57,9 +59,6 @@ class CountDrainer implements SmartLifecycle {
    * when full).
    */
   private final Map<UUID, BigDecimal> cycles = new ConcurrentHashMap<>();
-
-  private volatile boolean running;
-  private Thread thread;
 
   CountDrainer(
       CountIntake intake,
@@ -75,45 +74,36 @@ class CountDrainer implements SmartLifecycle {
     this.orders = orders;
     this.feed = feed;
     this.tx = new TransactionTemplate(transactions);
-    this.lingerMillis = linger.toMillis();
+    this.worker =
+        new WakeableWorker(
+            "oee-count-drainer",
+            linger,
+            this::adoptFormerPublications,
+            () -> {
+              drain();
+              return false; // drain() goes on until nothing waits
+            });
   }
 
-  @Override
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    running = true;
-    thread = Thread.ofPlatform().daemon().name("oee-count-drainer").start(this::run);
-  }
-
-  @Override
-  public synchronized void stop() {
-    running = false;
-    intake.wake();
-    try {
-      thread.join(Duration.ofSeconds(10));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
+  /** In the booking's transaction: refusing here refuses the booking, so nothing is half-kept. */
+  @EventListener
+  void on(QuantityReported e) {
+    intake.add(e);
+    worker.wakeAfterCommit();
   }
 
   /**
-   * Started before the web server takes requests and stopped after it stopped taking them (lower
-   * phases start first and stop last), so the bookings of a server shutting down are applied by it,
-   * not left for the next start.
+   * The drainer's thread, started and stopped by Spring with the application: started before the
+   * web server takes requests and stopped after it stopped taking them, so the bookings of a server
+   * shutting down are applied by it, not left for the next start.
    */
-  @Override
-  public int getPhase() {
-    return SmartLifecycle.DEFAULT_PHASE - 4096;
+  @Bean
+  WakeableWorker countDrainerThread() {
+    return worker;
   }
 
-  private void run() {
+  /** At each start: the reports a server before the upgrade left in the publication registry. */
+  private void adoptFormerPublications() {
     try {
       int adopted = intake.adoptFormerPublications();
       if (adopted > 0) {
@@ -124,24 +114,6 @@ class CountDrainer implements SmartLifecycle {
       log.warn(
           "Could not take over earlier quantity reports (tried again at the next start): {}",
           e.toString());
-    }
-    while (running) {
-      try {
-        if (intake.awaitWork(POLL_MILLIS) && lingerMillis > 0 && running) {
-          Thread.sleep(lingerMillis);
-        }
-        drain();
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) {
-        // the database is away, say: the reports wait in their table
-        log.warn("Could not apply quantity reports to OEE, retrying in a second: {}", e.toString());
-        try {
-          Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException stop) {
-          return;
-        }
-      }
     }
   }
 

@@ -9,15 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
@@ -48,8 +42,6 @@ class CountIntake {
       BigDecimal rework,
       String reworkReason) {}
 
-  private static final Object WORK = new Object();
-
   /** The handler that applied quantity reports before this table (migration V20). */
   static final String FORMER_LISTENER =
       "dev.takt.performance.internal.EventRecorder.on(dev.takt.execution.QuantityReported)";
@@ -58,30 +50,10 @@ class CountIntake {
   private final ObjectMapper json;
   private final TransactionTemplate tx;
 
-  /** Holds one token while rows may be waiting; the drainer takes it. */
-  private final BlockingQueue<Object> signal = new ArrayBlockingQueue<>(1);
-
   CountIntake(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.json = json;
     this.tx = new TransactionTemplate(transactions);
-  }
-
-  /** In the booking's transaction: refusing here refuses the booking, so nothing is half-kept. */
-  @EventListener
-  void on(QuantityReported e) {
-    add(e);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              wake();
-            }
-          });
-    } else {
-      wake();
-    }
   }
 
   void add(QuantityReported e) {
@@ -131,15 +103,6 @@ class CountIntake {
           });
     }
     return ids.size();
-  }
-
-  void wake() {
-    signal.offer(WORK);
-  }
-
-  /** Waits until a report was committed, or {@code timeoutMillis}; true when woken. */
-  boolean awaitWork(long timeoutMillis) throws InterruptedException {
-    return signal.poll(timeoutMillis, TimeUnit.MILLISECONDS) != null;
   }
 
   /**
