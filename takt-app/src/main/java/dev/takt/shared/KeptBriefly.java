@@ -1,8 +1,12 @@
 package dev.takt.shared;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the database said, kept per key for a few seconds, and forgotten on this server once a write
@@ -13,6 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * #generation()} before it reads the database and passes it to {@link #put}, and a value counts
  * only while its generation is the current one. Another server of a cluster sees a change after the
  * time to live at the latest.
+ *
+ * <p>A transaction that has written something kept neither reads nor keeps values until it ends
+ * ({@link #getOrLoad}): it sees its own write, which other requests must not see before the commit
+ * (nor at all after a rollback).
  */
 public final class KeptBriefly<K, V> {
 
@@ -47,6 +55,26 @@ public final class KeptBriefly<K, V> {
     return e.value();
   }
 
+  /**
+   * The value for this key: the one kept, or else what {@code load} reads (kept when present; an
+   * unknown key is read again each time, so that a flood of them cannot push out known ones).
+   */
+  public Optional<V> getOrLoad(K key, Function<K, Optional<V>> load) {
+    boolean usable = !TransactionSynchronizationManager.hasResource(this);
+    if (usable) {
+      V kept = get(key);
+      if (kept != null) {
+        return Optional.of(kept);
+      }
+    }
+    long generation = generation();
+    Optional<V> read = load.apply(key);
+    if (usable) {
+      read.ifPresent(value -> put(key, value, generation));
+    }
+    return read;
+  }
+
   /** Keeps a value read after {@link #generation()} returned {@code generation}. */
   public void put(K key, V value, long generation) {
     if (generation != this.generation.get()) {
@@ -64,6 +92,18 @@ public final class KeptBriefly<K, V> {
    * commit still reads the old rows.
    */
   public void forgetAfterCommit() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()
+        && !TransactionSynchronizationManager.hasResource(this)) {
+      // the mark that keeps this transaction away from what is kept until it ends
+      TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(KeptBriefly.this);
+            }
+          });
+    }
     AfterTransaction.run(this::forget);
   }
 
