@@ -211,6 +211,33 @@ class PlantModelIT {
   }
 
   @Test
+  void otherModulesSeeAMoveAndADeactivationAsSoonAsTheyAreSaved() {
+    // given: a booking module has just read the press (it is kept for a few seconds)
+    String site = plants.aSite().path("code").asString();
+    String area = plants.anAreaIn(site).path("code").asString();
+    String line = plants.aWorkCenterIn(site, area).path("code").asString();
+    String otherLine = plants.aWorkCenterIn(site, area).path("code").asString();
+    JsonNode press = plants.aWorkUnitIn(site, line);
+    String pressCode = press.path("code").asString();
+    String pressPath = "/api/v1/work-units/" + press.path("id").asString();
+    assertThat(equipment.workUnit(site, pressCode))
+        .map(WorkUnitView::workCenterCode)
+        .hasValue(line);
+
+    // when / then: moved, it is at once at the other line
+    api.asAdmin()
+        .put(pressPath, Map.of("workCenter", otherLine, "name", "Press", "version", 1))
+        .expect(200);
+    assertThat(equipment.workUnit(site, pressCode))
+        .map(WorkUnitView::workCenterCode)
+        .hasValue(otherLine);
+
+    // and deactivated, at once inactive
+    api.asAdmin().delete(pressPath).expect(204);
+    assertThat(equipment.workUnit(site, pressCode)).map(WorkUnitView::active).hasValue(false);
+  }
+
+  @Test
   void deactivatesFromTheBottomUpAndRefusesAParentWithActiveChildren() {
     // given
     JsonNode siteNode = plants.aSite();

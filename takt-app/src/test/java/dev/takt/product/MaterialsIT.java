@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 class MaterialsIT {
 
   @Autowired Api api;
+  @Autowired Products catalog;
   ProductFixtures products;
 
   @BeforeEach
@@ -76,6 +77,26 @@ class MaterialsIT {
     assertThat(audit.get(1).path("oldValue").asString()).contains("Steel tube 40x2\"");
     assertThat(audit.get(1).path("newValue").asString()).contains("Steel tube 40x2.5");
     assertThat(audit.get(2).path("newValue").asString()).contains("\"active\":false");
+  }
+
+  @Test
+  void otherModulesSeeAChangedTrackingAsSoonAsItIsSaved() {
+    // given: genealogy has just read the material (it is kept for a few seconds)
+    var planner = api.aUserWith(Role.PLANNER);
+    String number = unique("TUBE");
+    api.as(planner).post("/api/v1/materials", material(number)).expect(201);
+    assertThat(catalog.material(number)).map(MaterialView::tracking).hasValue(Tracking.LOT);
+
+    // when
+    Map<String, Object> change = material(number);
+    change.remove("number");
+    change.put("tracking", "SERIAL");
+    change.put("active", true);
+    change.put("version", 1);
+    api.as(planner).put("/api/v1/materials/" + number, change).expect(200);
+
+    // then
+    assertThat(catalog.material(number)).map(MaterialView::tracking).hasValue(Tracking.SERIAL);
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.takt.equipment.internal;
 
+import dev.takt.shared.KeptBriefly;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,20 @@ class ElementRepository {
       WHERE e.kind = :kind
       """;
 
+  /**
+   * Seconds an element read by code is kept for other modules: every booking and dispatch list
+   * names its work unit. Every write of this table forgets all on this server once it has
+   * committed; another server of a cluster sees it after this time at the latest.
+   */
+  static final long KEPT_SECONDS = 10;
+
+  private static final int MAX_KEPT = 10_000;
+
+  private record Code(ElementKind kind, String site, String code) {}
+
+  private final KeptBriefly<Code, PlantElement> byCode =
+      new KeptBriefly<>(Duration.ofSeconds(KEPT_SECONDS), MAX_KEPT);
+
   private final JdbcClient jdbc;
 
   ElementRepository(JdbcClient jdbc) {
@@ -48,6 +64,12 @@ class ElementRepository {
         .param("code", code)
         .query(this::map)
         .optional();
+  }
+
+  /** As {@link #byCode}, kept for a few seconds ({@link #KEPT_SECONDS}): for other modules. */
+  Optional<PlantElement> byCodeKept(ElementKind kind, String site, String code) {
+    return byCode.getOrLoad(
+        new Code(kind, site, code), key -> byCode(key.kind(), key.site(), key.code()));
   }
 
   /** Elements of one level in (site, code) order after the cursor. */
@@ -95,6 +117,7 @@ class ElementRepository {
   }
 
   void insert(PlantElement e, Instant now) {
+    byCode.forgetAfterCommit();
     jdbc.sql(
             """
             INSERT INTO equipment_element (id, kind, site_code, parent_id, code, name, active,
@@ -115,6 +138,7 @@ class ElementRepository {
 
   /** Writes parent, name and state; false when the version is stale. */
   boolean update(PlantElement e, Instant now) {
+    byCode.forgetAfterCommit();
     return jdbc.sql(
                 """
                 UPDATE equipment_element SET parent_id = :parent, name = :name, active = :active,

@@ -33,7 +33,7 @@ class EquipmentFacade implements Equipment, SiteDirectory {
   @Transactional(readOnly = true)
   public Optional<WorkCenterView> workCenter(String siteCode, String workCenterCode) {
     return elements
-        .byCode(ElementKind.WORK_CENTER, siteCode, workCenterCode)
+        .byCodeKept(ElementKind.WORK_CENTER, siteCode, workCenterCode)
         .map(e -> (WorkCenterView) e.view());
   }
 
@@ -41,7 +41,7 @@ class EquipmentFacade implements Equipment, SiteDirectory {
   @Transactional(readOnly = true)
   public Optional<WorkUnitView> workUnit(String siteCode, String workUnitCode) {
     return elements
-        .byCode(ElementKind.WORK_UNIT, siteCode, workUnitCode)
+        .byCodeKept(ElementKind.WORK_UNIT, siteCode, workUnitCode)
         .map(e -> (WorkUnitView) e.view());
   }
 

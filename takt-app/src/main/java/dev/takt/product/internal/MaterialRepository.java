@@ -2,9 +2,11 @@ package dev.takt.product.internal;
 
 import dev.takt.product.MaterialType;
 import dev.takt.product.Tracking;
+import dev.takt.shared.KeptBriefly;
 import dev.takt.shared.UnitOfMeasure;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +16,27 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MaterialRepository {
 
+  /**
+   * Seconds a material read by number is kept for other modules: genealogy asks for the product's
+   * tracking on every quantity report. Every write of this table forgets all on this server once it
+   * has committed; another server of a cluster sees it after this time at the latest.
+   */
+  static final long KEPT_SECONDS = 10;
+
+  private static final int MAX_KEPT = 10_000;
+
+  private final KeptBriefly<String, Material> byNumber =
+      new KeptBriefly<>(Duration.ofSeconds(KEPT_SECONDS), MAX_KEPT);
+
   private final JdbcClient jdbc;
 
   MaterialRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** As {@link #byNumber}, kept for a few seconds ({@link #KEPT_SECONDS}): for other modules. */
+  Optional<Material> byNumberKept(String number) {
+    return byNumber.getOrLoad(number, this::byNumber);
   }
 
   Optional<Material> byNumber(String number) {
@@ -67,6 +86,7 @@ class MaterialRepository {
   }
 
   void insert(Material m, Instant now) {
+    byNumber.forgetAfterCommit();
     jdbc.sql(
             """
             INSERT INTO product_material (id, material_number, description, unit, tracking,
@@ -86,6 +106,7 @@ class MaterialRepository {
 
   /** Writes the material if nobody changed it since {@code m.version()}; false when stale. */
   boolean update(Material m, Instant now) {
+    byNumber.forgetAfterCommit();
     return jdbc.sql(
                 """
                 UPDATE product_material SET description = :description, unit = :unit,

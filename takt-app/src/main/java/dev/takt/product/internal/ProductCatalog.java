@@ -25,7 +25,7 @@ class ProductCatalog implements Products {
   @Override
   @Transactional(readOnly = true)
   public Optional<MaterialView> material(String number) {
-    return materials.byNumber(number).map(Material::view);
+    return materials.byNumberKept(number).map(Material::view);
   }
 
   @Override
