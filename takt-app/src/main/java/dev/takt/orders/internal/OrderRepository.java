@@ -336,18 +336,28 @@ class OrderRepository {
         .update();
   }
 
-  void addTotals(UUID operationId, BigDecimal good, BigDecimal scrap, BigDecimal rework) {
-    jdbc.sql(
-            """
-            UPDATE orders_operation SET good_quantity = good_quantity + :g,
-              scrap_quantity = scrap_quantity + :s, rework_quantity = rework_quantity + :r
-            WHERE id = :id
-            """)
-        .param("id", operationId)
-        .param("g", good)
-        .param("s", scrap)
-        .param("r", rework)
-        .update();
+  /**
+   * Adds a report to the operation's totals and marks a pending operation started, in one
+   * statement; false (and nothing written) when a total would fall below zero.
+   */
+  boolean addReport(
+      UUID operationId, BigDecimal good, BigDecimal scrap, BigDecimal rework, Instant at) {
+    return jdbc.sql(
+                """
+                UPDATE orders_operation SET good_quantity = good_quantity + :g,
+                  scrap_quantity = scrap_quantity + :s, rework_quantity = rework_quantity + :r,
+                  status = CASE WHEN status = 'PENDING' THEN 'STARTED' ELSE status END,
+                  started_at = CASE WHEN status = 'PENDING' THEN :at ELSE started_at END
+                WHERE id = :id AND good_quantity + :g >= 0 AND scrap_quantity + :s >= 0
+                  AND rework_quantity + :r >= 0
+                """)
+            .param("id", operationId)
+            .param("g", good)
+            .param("s", scrap)
+            .param("r", rework)
+            .param("at", ts(at))
+            .update()
+        == 1;
   }
 
   private ProductionOrder orderRow(ResultSet rs, int row) throws SQLException {

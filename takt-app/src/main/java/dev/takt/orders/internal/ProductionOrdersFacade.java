@@ -103,20 +103,13 @@ class ProductionOrdersFacade implements ProductionOrders {
       UUID operationId, Quantity good, Quantity scrap, Quantity rework, Instant at) {
     ProductionOrder order = lockedOrderOf(operationId);
     order.requireWorkable();
-    OrderOperation op = orders.operation(operationId).orElseThrow();
     BigDecimal g = inOrderUnit(order, good, "good");
     BigDecimal s = inOrderUnit(order, scrap, "scrap");
     BigDecimal r = inOrderUnit(order, rework, "rework");
-    if (op.good().add(g).signum() < 0
-        || op.scrap().add(s).signum() < 0
-        || op.rework().add(r).signum() < 0) {
+    if (!orders.addReport(operationId, g, s, r, at)) {
       throw new InvalidInputException(
           "quantity", "a correction cannot take an operation's totals below zero");
     }
-    if (op.status() == OrderOperation.OperationStatus.PENDING) {
-      orders.markStarted(operationId, at);
-    }
-    orders.addTotals(operationId, g, s, r);
     if (order.status() != dev.takt.orders.OrderStatus.IN_PROGRESS) {
       save(order, order.start());
     }
