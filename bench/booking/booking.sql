@@ -1,9 +1,11 @@
 -- One quantity report (good 1) as POST /api/v1/operations/{id}/report runs it, statement for
 -- statement (read from the server's statement log, 2026-12-02 17:43, branch booking-lean; the OEE
--- part changed 2026-12-03, the audit record and the confirmation 2026-12-03 afternoon): the booking
+-- part changed 2026-12-03, the audit record and the confirmation 2026-12-03 afternoon; since
+-- 2026-12-03 evening the server keeps work units and materials for 10 s and updates the operation's
+-- totals without reading it first): the booking
 -- transaction with the idempotency key row (inserted first; the server looks a key up only when it
 -- is taken), the execution row lock (a quantity report leaves the unit runs alone), the order row
--- lock, the material check of genealogy, the report's rows for the OEE count intake, the audit
+-- lock, the report's rows for the OEE count intake, the audit
 -- records waiting to be chained and the confirmations waiting to be numbered, and the stored
 -- response; no row that all bookings share. Then, for every fifth booking, the work the server does
 -- on its own threads after commits: a drain of the count intake, the audit sealer and the
@@ -28,12 +30,6 @@ SELECT o.*, p.order_number, p.material_number, p.site_code, p.status AS order_st
      WHERE q.order_id = o.order_id AND q.sequence_number < o.sequence_number) AS previous_sequence
 FROM orders_operation o JOIN orders_production_order p ON p.id = o.order_id
  WHERE o.id = :op;
-SELECT e.id, e.kind, e.site_code, e.parent_id, e.code, e.name, e.active, e.version,
-  p.code AS parent_code, p.active AS parent_active, g.code AS grandparent_code
-FROM equipment_element e
-  LEFT JOIN equipment_element p ON p.id = e.parent_id
-  LEFT JOIN equipment_element g ON g.id = p.parent_id
-WHERE e.kind = 'WORK_UNIT' AND e.site_code = 'BENCH' AND e.code = :wu;
 SELECT * FROM execution_operation WHERE operation_id = :op FOR UPDATE;
 SELECT work_unit, state, resume_phase, since, pause_reason FROM execution_unit_run
  WHERE operation_id = :op ORDER BY work_unit;
@@ -49,13 +45,14 @@ SELECT p.*,
   (SELECT g.good_quantity FROM orders_operation g WHERE g.order_id = p.id
      AND g.sequence_number = (SELECT MAX(l.sequence_number) FROM orders_operation l WHERE l.order_id = p.id)) AS last_good
 FROM orders_production_order p WHERE p.order_number = :ord;
-SELECT * FROM orders_operation WHERE id = :op;
 UPDATE orders_operation SET good_quantity = good_quantity + 1, scrap_quantity = scrap_quantity + 0,
-  rework_quantity = rework_quantity + 0 WHERE id = :op;
+  rework_quantity = rework_quantity + 0,
+  status = CASE WHEN status = 'PENDING' THEN 'STARTED' ELSE status END,
+  started_at = CASE WHEN status = 'PENDING' THEN now() ELSE started_at END
+ WHERE id = :op AND good_quantity + 1 >= 0 AND scrap_quantity + 0 >= 0 AND rework_quantity + 0 >= 0;
 INSERT INTO performance_count_intake (site, work_unit, order_number, operation_id, reported_at,
   good, scrap, scrap_reason, rework, rework_reason)
 VALUES ('BENCH', :wu, :ord, :op::uuid, now(), 1, 0, NULL, 0, NULL);
-SELECT * FROM product_material WHERE material_number = 'BENCH-PART-' || left(:wu::text, 4);
 UPDATE web_idempotency_key SET response_status = 200, content_type = 'application/json',
        location = NULL, body = repeat('{"operationId":"' || :op || '","good":{"value":1}}', 10)
  WHERE username = :uname AND idempotency_key = :ikey;
