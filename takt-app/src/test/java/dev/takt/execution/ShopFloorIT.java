@@ -238,6 +238,33 @@ class ShopFloorIT {
   }
 
   @Test
+  void aWorkUnitTakesNoBookingOnceItIsDeactivated() {
+    // given: M1 has just taken a booking
+    TestOrders.AnOrder order = orders.aReleasedOrderWithTwoOperations(floor.site, floor.workCenter);
+    floor.start(order.first(), "M1", "RUN").expect(200);
+    floor.reportGood(order.first(), "M1", 5).expect(200);
+    String m1 =
+        api.asAdmin()
+            .get("/api/v1/work-units?site=" + floor.site + "&code=M1")
+            .expect(200)
+            .json()
+            .path("items")
+            .get(0)
+            .path("id")
+            .asString();
+
+    // when
+    api.asAdmin().delete("/api/v1/work-units/" + m1).expect(204);
+
+    // then: the next booking there is refused, the other unit still books
+    assertThat(floor.reportGood(order.first(), "M1", 5).expect(400).faultyFields())
+        .containsExactly("workUnit");
+    floor.start(order.first(), "M2", "RUN").expect(200);
+    assertThat(floor.progress(order.first()).path("good").path("value").decimalValue())
+        .isEqualByComparingTo("5");
+  }
+
+  @Test
   void refusesForbiddenTransitionsWithTheCurrentState() {
     TestOrders.AnOrder order = orders.aReleasedOrderWithTwoOperations(floor.site, floor.workCenter);
     floor.start(order.first(), "M1", "RUN").expect(200);
