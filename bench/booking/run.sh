@@ -98,12 +98,15 @@ for r in $(seq "$RUNS"); do
   [ "$r" = 1 ] || start_server
   BENCH_WARMUP=$RAMP BENCH_TIMELINE=$WORK/timeline.txt $BENCH mix "$BASE" "$WORK/state.json" "http-fixed-$r" "$SECONDS_PER_RUN" 500 | tee -a "$OUT"
 done
-echo "== HTTP mix in steps of ${STEP_SECONDS}s: $RATES (stops above p99 100 ms or on errors)"
+# The steps get the same uncounted ramp (since 2026-12-03 evening; before, 5 s at 100/s): without
+# it their first minute fell into the fresh server's JIT compilation, which in the first 50 s of a
+# server at 150/s took about a quarter of its CPU (results/2026-12-03T1337-cpu.txt and docs).
+echo "== HTTP mix in steps of ${STEP_SECONDS}s: $RATES (stops above p99 100 ms or on errors), after the ramp"
 start_server
-$BENCH mix "$BASE" "$WORK/state.json" http-step "$STEP_SECONDS" "$RATES" 100 | tee -a "$OUT"
+BENCH_WARMUP=$RAMP BENCH_TIMELINE=$WORK/timeline.txt $BENCH mix "$BASE" "$WORK/state.json" http-step "$STEP_SECONDS" "$RATES" 100 | tee -a "$OUT"
 echo "== diagnosis: the same steps without dispatch-list reads (bookings 6 : order reads 1)"
 start_server
-$BENCH mix "$BASE" "$WORK/state.json" http-nodisp "$STEP_SECONDS" "$RATES" 100 6,0,1 | tee -a "$OUT"
+BENCH_WARMUP=$RAMP $BENCH mix "$BASE" "$WORK/state.json" http-nodisp "$STEP_SECONDS" "$RATES" 100 6,0,1 | tee -a "$OUT"
 stop_server
 else
   # pgbench phase only, after a run whose HTTP results are in out.txt
