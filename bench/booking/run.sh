@@ -5,7 +5,8 @@
 # SQL transaction mix through pgbench. Prints a summary and writes bench/booking/results/<date>.txt.
 #
 # Knobs (environment): ORDERS (100000), SEED_WORKERS (8), RUNS (3), RUN_SECONDS (60), STEP_SECONDS (20),
-# RATES (50,100,200,300,400,450,500,600,750,1000,1500,2000,3000; 400, 450 and 600 since 2026-12-03), PORT (18089), REUSE=1 (keep the seeded database
+# RATES (50,100,150,200,250,300,350,400,450,500,600,750,1000,1500,2000,3000; 400, 450 and 600 since
+# 2026-12-03, 150, 250 and 350 since that evening), PORT (18089), REUSE=1 (keep the seeded database
 # and bench/target/booking/state.json of the last run), SKIP_BUILD=1, SEED_ONLY=1 (seed, then stop),
 # SERVER_JAR (takt-app/target/takt-app.jar: run a copied jar, so that a build meanwhile cannot replace
 # it), BENCH_JAR (bench/target/takt-bench.jar, likewise), SERVER_JAVA_OPTS (extra JVM options of the
@@ -22,7 +23,7 @@ SEED_WORKERS=${SEED_WORKERS:-8}
 RUNS=${RUNS:-3}
 SECONDS_PER_RUN=${RUN_SECONDS:-60}
 STEP_SECONDS=${STEP_SECONDS:-20}
-RATES=${RATES:-50,100,200,300,400,450,500,600,750,1000,1500,2000,3000}
+RATES=${RATES:-50,100,150,200,250,300,350,400,450,500,600,750,1000,1500,2000,3000}
 PORT=${PORT:-18089}
 SERVER_JAR=${SERVER_JAR:-takt-app/target/takt-app.jar}
 DB=takt_bench
@@ -135,6 +136,7 @@ read -r MN MP50 MP99 MP999 <<<"$(pct pgb-max)"
 PGB_MAX=$(grep -E "^tps" "$OUT" | tail -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
 
 SUMMARY=$RESULTS/$STAMP.txt
+# (each look-up below may find nothing, e.g. with RUNS=0: not an error)
 {
   echo "Takt booking benchmark, $STAMP UTC"
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
@@ -146,12 +148,12 @@ SUMMARY=$RESULTS/$STAMP.txt
   echo "label            rate  sent  errors  achieved  p50_ms  p99_ms  p99.9_ms  max_ms"
   grep '^RESULT' "$OUT" | cut -d' ' -f2- | awk '{printf "%-14s %6s %6s %6s %9s %7s %7s %9s %7s\n", $1,$2,$3,$4,$5,$6,$7,$8,$9}'
   echo
-  FIXED=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $8}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  FIXED50=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $7}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  FIXED999=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $9}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  ERRS=$(grep '^RESULT http-fixed' "$OUT" | awk '{s+=$5} END {print s+0}')
-  MAXOK=$(grep '^RESULT http-step' "$OUT" | awk '$5==0 && $8<=100 {m=$3} END {print m+0}')
-  MAXND=$(grep '^RESULT http-nodisp' "$OUT" | awk '$5==0 && $8<=100 {m=$3} END {print m+0}')
+  FIXED=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $8}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' || true)
+  FIXED50=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $7}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' || true)
+  FIXED999=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $9}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' || true)
+  ERRS=$(grep '^RESULT http-fixed' "$OUT" | awk '{s+=$5} END {print s+0}' || true)
+  MAXOK=$(grep '^RESULT http-step' "$OUT" | awk '$5==0 && $8<=100 {m=$3} END {print m+0}' || true)
+  MAXND=$(grep '^RESULT http-nodisp' "$OUT" | awk '$5==0 && $8<=100 {m=$3} END {print m+0}' || true)
   echo "HTTP at 500/s (median of $RUNS): p50 $FIXED50 ms  p99 $FIXED ms  p99.9 $FIXED999 ms  errors $ERRS"
   echo "HTTP max rate with p99 <= 100 ms and no errors (steps of ${STEP_SECONDS}s): $MAXOK/s"
   echo "HTTP without dispatch-list reads (6:1), max rate with p99 <= 100 ms and no errors: $MAXND/s"
