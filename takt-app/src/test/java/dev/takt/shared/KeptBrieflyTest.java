@@ -53,7 +53,7 @@ class KeptBrieflyTest {
   }
 
   @Test
-  void aTransactionThatChangedTheDataReadsItsOwnChangeWhichOthersSeeOnlyAfterTheCommit() {
+  void aTransactionThatChangedTheDataReadsItsOwnChangeWhileOthersGetTheCommittedState() {
     calendars.getOrLoad("DEMO", this::read);
 
     // when: a transaction changes the calendar ...

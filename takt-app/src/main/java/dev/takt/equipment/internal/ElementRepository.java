@@ -40,7 +40,7 @@ class ElementRepository {
 
   private record Code(ElementKind kind, String site, String code) {}
 
-  private final KeptBriefly<Code, PlantElement> byCode =
+  private final KeptBriefly<Code, PlantElement> keptByCode =
       new KeptBriefly<>(Duration.ofSeconds(KEPT_SECONDS), MAX_KEPT);
 
   private final JdbcClient jdbc;
@@ -68,7 +68,7 @@ class ElementRepository {
 
   /** As {@link #byCode}, kept for a few seconds ({@link #KEPT_SECONDS}): for other modules. */
   Optional<PlantElement> byCodeKept(ElementKind kind, String site, String code) {
-    return byCode.getOrLoad(
+    return keptByCode.getOrLoad(
         new Code(kind, site, code), key -> byCode(key.kind(), key.site(), key.code()));
   }
 
@@ -117,7 +117,7 @@ class ElementRepository {
   }
 
   void insert(PlantElement e, Instant now) {
-    byCode.forgetAfterCommit();
+    keptByCode.forgetAfterCommit();
     jdbc.sql(
             """
             INSERT INTO equipment_element (id, kind, site_code, parent_id, code, name, active,
@@ -138,7 +138,7 @@ class ElementRepository {
 
   /** Writes parent, name and state; false when the version is stale. */
   boolean update(PlantElement e, Instant now) {
-    byCode.forgetAfterCommit();
+    keptByCode.forgetAfterCommit();
     return jdbc.sql(
                 """
                 UPDATE equipment_element SET parent_id = :parent, name = :name, active = :active,

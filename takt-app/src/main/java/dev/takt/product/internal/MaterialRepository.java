@@ -25,7 +25,7 @@ class MaterialRepository {
 
   private static final int MAX_KEPT = 10_000;
 
-  private final KeptBriefly<String, Material> byNumber =
+  private final KeptBriefly<String, Material> keptByNumber =
       new KeptBriefly<>(Duration.ofSeconds(KEPT_SECONDS), MAX_KEPT);
 
   private final JdbcClient jdbc;
@@ -36,7 +36,7 @@ class MaterialRepository {
 
   /** As {@link #byNumber}, kept for a few seconds ({@link #KEPT_SECONDS}): for other modules. */
   Optional<Material> byNumberKept(String number) {
-    return byNumber.getOrLoad(number, this::byNumber);
+    return keptByNumber.getOrLoad(number, this::byNumber);
   }
 
   Optional<Material> byNumber(String number) {
@@ -86,7 +86,7 @@ class MaterialRepository {
   }
 
   void insert(Material m, Instant now) {
-    byNumber.forgetAfterCommit();
+    keptByNumber.forgetAfterCommit();
     jdbc.sql(
             """
             INSERT INTO product_material (id, material_number, description, unit, tracking,
@@ -106,7 +106,7 @@ class MaterialRepository {
 
   /** Writes the material if nobody changed it since {@code m.version()}; false when stale. */
   boolean update(Material m, Instant now) {
-    byNumber.forgetAfterCommit();
+    keptByNumber.forgetAfterCommit();
     return jdbc.sql(
                 """
                 UPDATE product_material SET description = :description, unit = :unit,
