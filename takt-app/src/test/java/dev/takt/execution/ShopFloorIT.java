@@ -8,6 +8,7 @@ import dev.takt.orders.OrderStatus;
 import dev.takt.shared.Role;
 import dev.takt.testing.Api;
 import dev.takt.testing.LotFixture;
+import dev.takt.testing.PlantFixture;
 import dev.takt.testing.TaktIntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -243,18 +244,9 @@ class ShopFloorIT {
     TestOrders.AnOrder order = orders.aReleasedOrderWithTwoOperations(floor.site, floor.workCenter);
     floor.start(order.first(), "M1", "RUN").expect(200);
     floor.reportGood(order.first(), "M1", 5).expect(200);
-    String m1 =
-        api.asAdmin()
-            .get("/api/v1/work-units?site=" + floor.site + "&code=M1")
-            .expect(200)
-            .json()
-            .path("items")
-            .get(0)
-            .path("id")
-            .asString();
 
     // when
-    api.asAdmin().delete("/api/v1/work-units/" + m1).expect(204);
+    new PlantFixture(api).deactivateWorkUnit(floor.site, "M1");
 
     // then: the next booking there is refused, the other unit still books
     assertThat(floor.reportGood(order.first(), "M1", 5).expect(400).faultyFields())

@@ -50,15 +50,24 @@ public final class PlantFixture {
 
   /** Deactivates a work center that exists, as a plant engineer would after drafting a routing. */
   public void deactivateWorkCenter(String site, String code) {
+    deactivate("work-centers", site, code);
+  }
+
+  /** Deactivates a work unit that exists, as when a machine is taken out of the plant. */
+  public void deactivateWorkUnit(String site, String code) {
+    deactivate("work-units", site, code);
+  }
+
+  private void deactivate(String level, String site, String code) {
     String id =
         api.asAdmin()
-            .get("/api/v1/work-centers?site=" + site + "&code=" + code)
+            .get("/api/v1/" + level + "?site=" + site + "&code=" + code)
             .expect(200)
             .json()
             .path("items")
             .get(0)
             .path("id")
             .asString();
-    api.asAdmin().delete("/api/v1/work-centers/" + id).expect(204);
+    api.asAdmin().delete("/api/v1/" + level + "/" + id).expect(204);
   }
 }
