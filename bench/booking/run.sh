@@ -100,8 +100,8 @@ for r in $(seq "$RUNS"); do
   BENCH_WARMUP=$RAMP BENCH_TIMELINE=$WORK/timeline.txt $BENCH mix "$BASE" "$WORK/state.json" "http-fixed-$r" "$SECONDS_PER_RUN" 500 | tee -a "$OUT"
 done
 # The steps get the same uncounted ramp (since 2026-12-03 evening; before, 5 s at 100/s): without
-# it their first minute fell into the fresh server's JIT compilation, which in the first 50 s of a
-# server at 150/s took about a quarter of its CPU (results/2026-12-03T1337-cpu.txt and docs).
+# it their first minute fell into the fresh server's JIT compilation, which in the minute after a
+# 30 s warm-up at 150/s took about a quarter of its CPU (results/2026-12-03T1320-jit.txt and docs).
 echo "== HTTP mix in steps of ${STEP_SECONDS}s: $RATES (stops above p99 100 ms or on errors), after the ramp"
 start_server
 BENCH_WARMUP=$RAMP BENCH_TIMELINE=$WORK/timeline.txt $BENCH mix "$BASE" "$WORK/state.json" http-step "$STEP_SECONDS" "$RATES" 100 | tee -a "$OUT"
@@ -136,7 +136,13 @@ read -r MN MP50 MP99 MP999 <<<"$(pct pgb-max)"
 PGB_MAX=$(grep -E "^tps" "$OUT" | tail -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
 
 SUMMARY=$RESULTS/$STAMP.txt
-# (each look-up below may find nothing, e.g. with RUNS=0: not an error)
+# Median of column $1 over the fixed runs, and the highest passing step of the runs labelled $1;
+# either may find nothing (e.g. with RUNS=0), which is not an error.
+fixed_median() {
+  grep '^RESULT http-fixed' "$OUT" | awk -v c="$1" '{print $c}' | sort -n |
+    awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' || true
+}
+max_passing() { grep "^RESULT $1 " "$OUT" | awk '$5==0 && $8<=100 {m=$3} END {print m+0}' || true; }
 {
   echo "Takt booking benchmark, $STAMP UTC"
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
@@ -148,12 +154,12 @@ SUMMARY=$RESULTS/$STAMP.txt
   echo "label            rate  sent  errors  achieved  p50_ms  p99_ms  p99.9_ms  max_ms"
   grep '^RESULT' "$OUT" | cut -d' ' -f2- | awk '{printf "%-14s %6s %6s %6s %9s %7s %7s %9s %7s\n", $1,$2,$3,$4,$5,$6,$7,$8,$9}'
   echo
-  FIXED=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $8}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' || true)
-  FIXED50=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $7}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' || true)
-  FIXED999=$(grep '^RESULT http-fixed' "$OUT" | awk '{print $9}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' || true)
+  FIXED=$(fixed_median 8)
+  FIXED50=$(fixed_median 7)
+  FIXED999=$(fixed_median 9)
   ERRS=$(grep '^RESULT http-fixed' "$OUT" | awk '{s+=$5} END {print s+0}' || true)
-  MAXOK=$(grep '^RESULT http-step' "$OUT" | awk '$5==0 && $8<=100 {m=$3} END {print m+0}' || true)
-  MAXND=$(grep '^RESULT http-nodisp' "$OUT" | awk '$5==0 && $8<=100 {m=$3} END {print m+0}' || true)
+  MAXOK=$(max_passing http-step)
+  MAXND=$(max_passing http-nodisp)
   echo "HTTP at 500/s (median of $RUNS): p50 $FIXED50 ms  p99 $FIXED ms  p99.9 $FIXED999 ms  errors $ERRS"
   echo "HTTP max rate with p99 <= 100 ms and no errors (steps of ${STEP_SECONDS}s): $MAXOK/s"
   echo "HTTP without dispatch-list reads (6:1), max rate with p99 <= 100 ms and no errors: $MAXND/s"
