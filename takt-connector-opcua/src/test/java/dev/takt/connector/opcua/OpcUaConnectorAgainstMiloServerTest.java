@@ -33,6 +33,13 @@ class OpcUaConnectorAgainstMiloServerTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String MILL = "mill-1";
 
+  /**
+   * Fast, but not zero: Milo samples an interval of zero in a loop that never sleeps, which holds
+   * one of a two-core CI machine's cores for the whole test (a CI run once waited a minute there
+   * for a value that a paused sink's queue should have kept).
+   */
+  private static final Duration FAST_SAMPLING = Duration.ofMillis(10);
+
   private MiloTestServer server;
   private final RecordingSink sink = new RecordingSink();
   private final List<OpcUaConnector> connectors = new ArrayList<>();
@@ -115,7 +122,7 @@ class OpcUaConnectorAgainstMiloServerTest {
             millConfig()
                 .signal(
                     MonitoredSignal.of(server.nodeId("PartCount"), MILL)
-                        .withSamplingInterval(Duration.ZERO)
+                        .withSamplingInterval(FAST_SAMPLING)
                         .withQueueSize(100))
                 .build());
     awaitValue("PartCount", SignalValue.of(0));
@@ -142,7 +149,7 @@ class OpcUaConnectorAgainstMiloServerTest {
             .bufferCapacity(4)
             .signal(
                 MonitoredSignal.of(server.nodeId("PartCount"), MILL)
-                    .withSamplingInterval(Duration.ZERO)
+                    .withSamplingInterval(FAST_SAMPLING)
                     .withQueueSize(100))
             .build());
     awaitValue("PartCount", SignalValue.of(0));
@@ -365,11 +372,23 @@ class OpcUaConnectorAgainstMiloServerTest {
     return connectors.getFirst().waitingSignals() >= signals;
   }
 
-  private static void eventually(String what, java.util.function.BooleanSupplier condition) {
+  private void eventually(String what, java.util.function.BooleanSupplier condition) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + WAIT + " waiting until " + what);
+        throw new AssertionError(
+            "timed out after "
+                + WAIT
+                + " waiting until "
+                + what
+                + "; the connector: "
+                + connectors.getFirst().status()
+                + ", waiting signals "
+                + connectors.getFirst().waitingSignals()
+                + "; the server publishing: "
+                + server.publishing()
+                + ", paused: "
+                + server.paused());
       }
       try {
         Thread.sleep(20);
