@@ -2,7 +2,8 @@
 -- statement (read from the server's statement log, 2026-12-02 17:43, branch booking-lean; the OEE
 -- part changed 2026-12-03, the audit record and the confirmation 2026-12-03 afternoon; since
 -- 2026-12-03 evening the server keeps work units and materials for 10 s and updates the operation's
--- totals without reading it first): the booking
+-- totals without reading it first; since 2026-12-03 16:15 it locks and reads the order in one
+-- statement): the booking
 -- transaction with the idempotency key row (inserted first; the server looks a key up only when it
 -- is taken), the execution row lock (a quantity report leaves the unit runs alone), the order row
 -- lock, the report's rows for the OEE count intake, the audit
@@ -37,14 +38,13 @@ UPDATE execution_operation SET status = 'ACTIVE', good = good + 1, scrap = scrap
        setup_seconds = setup_seconds, run_seconds = run_seconds, started_at = started_at,
        completed_at = NULL, version = version + 1
  WHERE operation_id = :op;
-SELECT order_number FROM orders_production_order
- WHERE id = (SELECT order_id FROM orders_operation WHERE id = :op) FOR UPDATE;
 SELECT p.*,
   (SELECT COUNT(*) FROM orders_operation r WHERE r.order_id = p.id
      AND (r.good_quantity <> 0 OR r.scrap_quantity <> 0 OR r.rework_quantity <> 0)) AS reported_operations,
   (SELECT g.good_quantity FROM orders_operation g WHERE g.order_id = p.id
      AND g.sequence_number = (SELECT MAX(l.sequence_number) FROM orders_operation l WHERE l.order_id = p.id)) AS last_good
-FROM orders_production_order p WHERE p.order_number = :ord;
+FROM orders_production_order p
+ WHERE p.id = (SELECT order_id FROM orders_operation WHERE id = :op) FOR UPDATE;
 UPDATE orders_operation SET good_quantity = good_quantity + 1, scrap_quantity = scrap_quantity + 0,
   rework_quantity = rework_quantity + 0,
   status = CASE WHEN status = 'PENDING' THEN 'STARTED' ELSE status END,

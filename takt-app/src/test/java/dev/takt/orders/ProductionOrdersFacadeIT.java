@@ -8,14 +8,24 @@ import dev.takt.shared.ConflictException;
 import dev.takt.shared.Quantity;
 import dev.takt.testing.Api;
 import dev.takt.testing.TaktIntegrationTest;
+import dev.takt.testing.TestDatabase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +40,7 @@ class ProductionOrdersFacadeIT {
   @Autowired Api api;
   @Autowired ProductionOrders orders;
   @Autowired TransactionTemplate tx;
+  @Autowired JdbcClient jdbc;
   OrderFixtures fixtures;
   OrderFixtures.Product pump;
 
@@ -200,6 +211,79 @@ class ProductionOrdersFacadeIT {
     assertThat(all).containsExactly(first, second, third);
     assertThat(head).hasSize(2);
     assertThat(head).isEqualTo(orders.dispatchableAt(fixtures.site, "TURN", 1000).subList(0, 2));
+  }
+
+  @Test
+  void aFirstReportThatWaitedForTheOrderAuditsItsStartWithTheTotalsAsTheyAreThen()
+      throws Exception {
+    Assumptions.assumeTrue(
+        TestDatabase.postgresPass(),
+        "reading an order's totals in the statement that waited for its lock is PostgreSQL's case");
+    // given: a released order, and a transaction that holds its lock while it puts 4 good on its
+    // last operation (as a report would, but leaving the order RELEASED)
+    String number = fixtures.aReleasedOrder(pump.number()).path("orderNumber").asString();
+    List<OperationView> operations = orders.operationsOf(number);
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> other =
+          threads.submit(
+              () ->
+                  tx.executeWithoutResult(
+                      s -> {
+                        jdbc.sql(
+                                "SELECT id FROM orders_production_order"
+                                    + " WHERE order_number = :n FOR UPDATE")
+                            .param("n", number)
+                            .query()
+                            .listOfRows();
+                        jdbc.sql("UPDATE orders_operation SET good_quantity = 4 WHERE id = :id")
+                            .param("id", operations.get(1).id())
+                            .update();
+                        holding.countDown();
+                        awaitQuietly(letGo);
+                      }));
+      assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+
+      // when: the first report on its first operation waits for that lock
+      Future<?> report = threads.submit(() -> reportOn(operations.get(0), "1", "0"));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  jdbc.sql(
+                              "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                  + " AND query LIKE '%orders_production_order%'")
+                          .query(Long.class)
+                          .single()
+                      > 0);
+      letGo.countDown();
+      other.get(30, TimeUnit.SECONDS);
+      report.get(30, TimeUnit.SECONDS);
+    } finally {
+      letGo.countDown();
+      threads.shutdownNow();
+    }
+
+    // then: its start is audited with the 4 good committed while it waited
+    JsonNode start = fixtures.audit(number).get(fixtures.audit(number).size() - 1);
+    assertThat(Api.json(start.path("newValue").asString()).path("status").asString())
+        .isEqualTo("IN_PROGRESS");
+    assertThat(
+            Api.json(start.path("oldValue").asString())
+                .path("goodQuantity")
+                .path("value")
+                .decimalValue())
+        .isEqualByComparingTo("4");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void reportOn(OperationView operation, String good, String scrap) {

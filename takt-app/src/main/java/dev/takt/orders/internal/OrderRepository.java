@@ -76,17 +76,21 @@ class OrderRepository {
   }
 
   /**
-   * Locks the order of an operation until the transaction ends (as {@link #lock}) and returns its
-   * number; empty if there is no such operation. One statement where a booking used to need two.
+   * Locks the order of an operation until the transaction ends (as {@link #lock}) and reads it, in
+   * one statement where a booking used to need two; empty if there is no such operation.
+   *
+   * <p>When the lock had to be waited for, the order's own columns are those the other transaction
+   * committed (PostgreSQL reads a row again once it holds its lock), but what is read from its
+   * operations ({@code quantityReported}, {@code goodQuantity}) is as of the statement's start and
+   * may miss that transaction's reports. Read the order again ({@link #byId}) before relying on
+   * those.
    */
-  Optional<String> lockOrderOf(UUID operationId) {
+  Optional<ProductionOrder> lockedOrderOf(UUID operationId) {
     return jdbc.sql(
-            """
-            SELECT order_number FROM orders_production_order
-             WHERE id = (SELECT order_id FROM orders_operation WHERE id = :id) FOR UPDATE
-            """)
+            ORDER
+                + " WHERE p.id = (SELECT order_id FROM orders_operation WHERE id = :id) FOR UPDATE")
         .param("id", operationId)
-        .query(String.class)
+        .query(this::orderRow)
         .optional();
   }
 

@@ -82,7 +82,7 @@ class ProductionOrdersFacade implements ProductionOrders {
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public void operationStarted(UUID operationId, Instant at) {
-    ProductionOrder order = lockedOrderOf(operationId);
+    ProductionOrder order = asItIs(lockedOrderOf(operationId));
     order.requireWorkable();
     OrderOperation op = orders.operation(operationId).orElseThrow();
     if (op.status() == OrderOperation.OperationStatus.COMPLETED) {
@@ -101,24 +101,27 @@ class ProductionOrdersFacade implements ProductionOrders {
   @Transactional(propagation = Propagation.MANDATORY)
   public void quantityReported(
       UUID operationId, Quantity good, Quantity scrap, Quantity rework, Instant at) {
+    // the hot path: the locked order as read by the lock's statement does for the rules
     ProductionOrder order = lockedOrderOf(operationId);
     order.requireWorkable();
     BigDecimal g = inOrderUnit(order, good, "good");
     BigDecimal s = inOrderUnit(order, scrap, "scrap");
     BigDecimal r = inOrderUnit(order, rework, "rework");
+    ProductionOrder toStart =
+        order.status() == dev.takt.orders.OrderStatus.IN_PROGRESS ? null : asItIs(order);
     if (!orders.addReport(operationId, g, s, r, at)) {
       throw new InvalidInputException(
           "quantity", "a correction cannot take an operation's totals below zero");
     }
-    if (order.status() != dev.takt.orders.OrderStatus.IN_PROGRESS) {
-      save(order, order.start());
+    if (toStart != null) {
+      save(toStart, toStart.start());
     }
   }
 
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public void operationCompleted(UUID operationId, Instant at) {
-    ProductionOrder order = lockedOrderOf(operationId);
+    ProductionOrder order = asItIs(lockedOrderOf(operationId));
     order.requireWorkable();
     orders.markCompleted(operationId, at);
     ProductionOrder current = order;
@@ -145,12 +148,21 @@ class ProductionOrdersFacade implements ProductionOrders {
     return q.value();
   }
 
+  /**
+   * The operation's order, locked until the transaction ends. Its status and content are current;
+   * what it read from its operations may predate the lock (see {@link
+   * OrderRepository#lockedOrderOf}), so whatever is recorded or decided from that reads {@link
+   * #asItIs} first.
+   */
   private ProductionOrder lockedOrderOf(UUID operationId) {
-    String orderNumber =
-        orders
-            .lockOrderOf(operationId)
-            .orElseThrow(() -> new NotFoundException("operation", operationId));
-    return orders.byNumber(orderNumber).orElseThrow();
+    return orders
+        .lockedOrderOf(operationId)
+        .orElseThrow(() -> new NotFoundException("operation", operationId));
+  }
+
+  /** The locked order read again, its totals from its operations as they are now. */
+  private ProductionOrder asItIs(ProductionOrder locked) {
+    return orders.byId(locked.id()).orElseThrow();
   }
 
   private ProductionOrder save(ProductionOrder old, ProductionOrder changed) {
