@@ -45,9 +45,13 @@ SERVER_PID=
 stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
 trap stop_server EXIT
 # A fresh server per phase: an overloaded phase leaves a backlog of requests the clients have
-# given up on, which would otherwise be charged to the next phase.
+# given up on, which would otherwise be charged to the next phase. And a vacuumed database, as the
+# pgbench phase gets (since 2026-12-03 16:45): this machine kind's PostgreSQL runs with autovacuum
+# off, so each phase's bookings leave their dead rows (about 30,000 per queue table after a minute
+# at 500/s) to the next, which a plant's database, with autovacuum on, would have cleared.
 start_server() {
   stop_server
+  $PG -d $DB -c "VACUUM ANALYZE"
   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
     TAKT_DEMO_DATA=off TAKT_ADMIN_PASSWORD="$ADMIN_PASSWORD" SERVER_ADDRESS=127.0.0.1 SERVER_PORT=$PORT \
     java ${SERVER_JAVA_OPTS:-} -jar "$SERVER_JAR" >>"$WORK/server.log" 2>&1 &
