@@ -35,8 +35,9 @@ class OpcUaConnectorAgainstMiloServerTest {
 
   /**
    * Fast, but not zero: Milo samples an interval of zero in a loop that never sleeps, which holds
-   * one of a two-core CI machine's cores for the whole test (a CI run once waited a minute there
-   * for a value that a paused sink's queue should have kept).
+   * one of a two-core CI machine's cores for the whole test. Suspected, not proven, in a CI run
+   * that waited a minute for a value a refusing sink's queue should have kept; a timed-out wait now
+   * says what the connector and the server were doing.
    */
   private static final Duration FAST_SAMPLING = Duration.ofMillis(10);
 
