@@ -254,6 +254,7 @@ class ProductionOrdersFacadeIT {
               () ->
                   jdbc.sql(
                               "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                  + " AND datname = current_database()"
                                   + " AND query LIKE '%orders_production_order%'")
                           .query(Long.class)
                           .single()
@@ -267,7 +268,8 @@ class ProductionOrdersFacadeIT {
     }
 
     // then: its start is audited with the 4 good committed while it waited
-    JsonNode start = fixtures.audit(number).get(fixtures.audit(number).size() - 1);
+    JsonNode audit = fixtures.audit(number);
+    JsonNode start = audit.get(audit.size() - 1);
     assertThat(Api.json(start.path("newValue").asString()).path("status").asString())
         .isEqualTo("IN_PROGRESS");
     assertThat(
