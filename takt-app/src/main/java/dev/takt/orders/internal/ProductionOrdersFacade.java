@@ -82,7 +82,7 @@ class ProductionOrdersFacade implements ProductionOrders {
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public void operationStarted(UUID operationId, Instant at) {
-    ProductionOrder order = asItIs(lockedOrderOf(operationId));
+    ProductionOrder order = lockedOrderOf(operationId);
     order.requireWorkable();
     OrderOperation op = orders.operation(operationId).orElseThrow();
     if (op.status() == OrderOperation.OperationStatus.COMPLETED) {
@@ -91,9 +91,7 @@ class ProductionOrdersFacade implements ProductionOrders {
           "operation " + op.sequence() + " of order " + order.orderNumber() + " is COMPLETED");
     }
     orders.markStarted(operationId, at);
-    if (order.status() != dev.takt.orders.OrderStatus.IN_PROGRESS) {
-      save(order, order.start());
-    }
+    startIfNotStarted(order);
   }
 
   /** A report on a RELEASED order starts it: something was evidently made. */
@@ -101,7 +99,6 @@ class ProductionOrdersFacade implements ProductionOrders {
   @Transactional(propagation = Propagation.MANDATORY)
   public void quantityReported(
       UUID operationId, Quantity good, Quantity scrap, Quantity rework, Instant at) {
-    // the hot path: the locked order as read by the lock's statement does for the rules
     ProductionOrder order = lockedOrderOf(operationId);
     order.requireWorkable();
     BigDecimal g = inOrderUnit(order, good, "good");
@@ -121,17 +118,15 @@ class ProductionOrdersFacade implements ProductionOrders {
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public void operationCompleted(UUID operationId, Instant at) {
-    ProductionOrder order = asItIs(lockedOrderOf(operationId));
+    ProductionOrder order = lockedOrderOf(operationId);
     order.requireWorkable();
     orders.markCompleted(operationId, at);
-    ProductionOrder current = order;
-    if (current.status() != dev.takt.orders.OrderStatus.IN_PROGRESS) {
-      current = save(current, current.start());
-    }
+    startIfNotStarted(order);
     boolean allCompleted =
         orders.operations(order.id()).stream()
             .allMatch(o -> o.status() == OrderOperation.OperationStatus.COMPLETED);
     if (allCompleted) {
+      ProductionOrder current = asItIs(order);
       save(current, current.complete());
     }
   }
@@ -158,6 +153,14 @@ class ProductionOrdersFacade implements ProductionOrders {
     return orders
         .lockedOrderOf(operationId)
         .orElseThrow(() -> new NotFoundException("operation", operationId));
+  }
+
+  /** Starts an order on its first start or completion, audited with its totals as they are now. */
+  private void startIfNotStarted(ProductionOrder locked) {
+    if (locked.status() != dev.takt.orders.OrderStatus.IN_PROGRESS) {
+      ProductionOrder current = asItIs(locked);
+      save(current, current.start());
+    }
   }
 
   /** The locked order read again, its totals from its operations as they are now. */
