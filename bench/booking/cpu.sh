@@ -30,28 +30,30 @@ OUT=$ROOT/bench/booking/results/$(date -u +%Y-%m-%dT%H%M)-cpu.txt
 WORK=$ROOT/bench/target/booking
 mkdir -p "$WORK"
 
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# utime + stime in clock ticks, summed over /proc stat files; a process gone meanwhile counts 0.
+# The fields are counted after the command name, which may hold spaces ("(C2 CompilerThre)"):
+# utime and stime are the 12th and 13th from there.
+stat_ticks() {
+  [ $# -gt 0 ] || { echo 0; return; }
+  { cat "$@" 2>/dev/null || true; } | sed 's/.*) //' | awk '{s += $12 + $13} END {print s + 0}'
+}
+ticks() { stat_ticks "/proc/$1/stat"; }
 # The JIT compiler threads' share: a server in its first minutes still compiles, which a long-running
 # one does not, and within 60 s that varies more than the changes measured here. The server runs
 # with a fixed set of compiler threads (-XX:-UseDynamicNumberOfCompilerThreads), so none exits unseen.
 jit_ticks() {
-  local sum=0 t
+  local stats=() task
   for task in /proc/$1/task/*; do
     case "$(cat "$task/comm" 2>/dev/null)" in
-      "C1 Compiler"* | "C2 Compiler"*)
-        t=$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)
-        sum=$((sum + t)) ;;
+      "C1 Compiler"* | "C2 Compiler"*) stats+=("$task/stat") ;;
     esac
   done
-  echo "$sum"
+  stat_ticks "${stats[@]}"
 }
 postgres_ticks() {
-  local sum=0 t
-  for p in $(pgrep -u postgres); do
-    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
-    sum=$((sum + t))
-  done
-  echo "$sum"
+  local stats=() p
+  for p in $(pgrep -u postgres); do stats+=("/proc/$p/stat"); done
+  stat_ticks "${stats[@]}"
 }
 commits() { $PG -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$DB'"; }
 
